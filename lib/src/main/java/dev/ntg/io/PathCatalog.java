@@ -1,0 +1,50 @@
+package dev.ntg.io;
+
+import java.nio.file.Path;
+
+/**
+ * The only class that knows where artifacts live. Every stage's inputs and outputs are constants here;
+ * {@link #resolve(Artifact)} turns one into a path under the work dir.
+ */
+public final class PathCatalog {
+    // 00 generate-events: the embedded synthetic service and its ground truth
+    public static final Artifact SYNTHETIC_EVENTS = new Artifact("synthetic_events", "data/raw/synthetic/events.parquet", "generate-events");
+    public static final Artifact SYNTHETIC_ITEMS = new Artifact("synthetic_items", "data/raw/synthetic/items.parquet", "generate-events");
+    public static final Artifact TRUTH_USERS = new Artifact("truth_users", "data/external/synthetic_truth/users.parquet", "generate-events");
+    public static final Artifact TRUTH_ITEMS = new Artifact("truth_items", "data/external/synthetic_truth/items.parquet", "generate-events");
+    public static final Artifact TRUTH_CHURN = new Artifact("truth_churn", "data/external/synthetic_truth/churn.parquet", "generate-events");
+    public static final Artifact TRUTH_MANIFEST = new Artifact("truth_manifest", "data/external/synthetic_truth/truth.json", "generate-events");
+
+    // 01 build-dataset
+    public static final Artifact EVENTS = new Artifact("events", "data/processed/events.parquet", "build-dataset");
+    public static final Artifact ITEMS = new Artifact("items", "data/processed/items.parquet", "build-dataset");
+    public static final Artifact REJECTS = new Artifact("rejects", "data/processed/rejects.parquet", "build-dataset");
+    public static final Artifact TRAIN = new Artifact("train", "data/processed/splits/train.parquet", "build-dataset");
+    public static final Artifact VAL = new Artifact("val", "data/processed/splits/val.parquet", "build-dataset");
+    public static final Artifact TEST = new Artifact("test", "data/processed/splits/test.parquet", "build-dataset");
+    public static final Artifact SPLIT_MANIFEST = new Artifact("split_manifest", "data/processed/splits/split_manifest.json", "build-dataset");
+
+    private final Path workDir;
+
+    public PathCatalog(Path workDir) {
+        this.workDir = workDir.toAbsolutePath().normalize();
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path resolve(Artifact artifact) {
+        return workDir.resolve(artifact.relativePath());
+    }
+
+    /** The folder that holds a stage's {@code _manifest.json}. */
+    public Path manifestOf(String manifestDir) {
+        return workDir.resolve(manifestDir).resolve("_manifest.json");
+    }
+
+    /** Scratch space for a stage run's outputs before they are moved into place (same file system). */
+    public Path stagingRoot() {
+        return workDir.resolve(".ntg-staging");
+    }
+}

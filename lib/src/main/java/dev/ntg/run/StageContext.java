@@ -1,0 +1,78 @@
+package dev.ntg.run;
+
+import dev.ntg.config.LoadedConfig;
+import dev.ntg.config.NtgConfig;
+import dev.ntg.io.Artifact;
+import dev.ntg.io.DuckSession;
+import dev.ntg.io.PathCatalog;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a running stage may touch: its config, one DuckDB session, its declared inputs (final paths) and its
+ * declared outputs (staging paths, moved into place by the runner only if the stage completes).
+ */
+public final class StageContext {
+    private final Stage stage;
+    private final LoadedConfig loaded;
+    private final PathCatalog catalog;
+    private final DuckSession duck;
+    private final Path staging;
+    private final List<Artifact> inputs;
+    private final List<Artifact> outputs;
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
+
+    StageContext(Stage stage, LoadedConfig loaded, PathCatalog catalog, DuckSession duck, Path staging) {
+        this.stage = stage;
+        this.loaded = loaded;
+        this.catalog = catalog;
+        this.duck = duck;
+        this.staging = staging;
+        this.inputs = stage.inputs(loaded.config());
+        this.outputs = stage.outputs(loaded.config());
+    }
+
+    public NtgConfig config() {
+        return loaded.config();
+    }
+
+    public DuckSession duck() {
+        return duck;
+    }
+
+    public Path workDir() {
+        return catalog.workDir();
+    }
+
+    /** The final path of a declared input. */
+    public Path input(Artifact artifact) {
+        if (!inputs.contains(artifact)) {
+            throw new IllegalStateException(stage.name() + " reads " + artifact.name() + " without declaring it as an input");
+        }
+        return catalog.resolve(artifact);
+    }
+
+    /** Where to write a declared output; the runner moves it into place when the stage completes. */
+    public Path output(Artifact artifact) {
+        if (!outputs.contains(artifact)) {
+            throw new IllegalStateException(stage.name() + " writes " + artifact.name() + " without declaring it as an output");
+        }
+        return stagingPath(staging, artifact);
+    }
+
+    /** Records a figure (row counts, reject counts, timings) in the stage's manifest under {@code metrics}. */
+    public void metric(String key, Object value) {
+        metrics.put(key, value);
+    }
+
+    Map<String, Object> metrics() {
+        return metrics;
+    }
+
+    static Path stagingPath(Path staging, Artifact artifact) {
+        return staging.resolve(artifact.relativePath());
+    }
+}
