@@ -4,9 +4,14 @@ import dev.ntg.config.LoadedConfig;
 import dev.ntg.config.NtgConfig;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
+import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +28,9 @@ public final class StageContext {
     private final Path staging;
     private final List<Artifact> inputs;
     private final List<Artifact> outputs;
+    static final String TRAIN_RELATION = "train";
     private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private TrainView trainView;
 
     StageContext(Stage stage, LoadedConfig loaded, PathCatalog catalog, DuckSession duck, Path staging) {
         this.stage = stage;
@@ -60,7 +67,39 @@ public final class StageContext {
         if (!outputs.contains(artifact)) {
             throw new IllegalStateException(stage.name() + " writes " + artifact.name() + " without declaring it as an output");
         }
-        return stagingPath(staging, artifact);
+        Path p = stagingPath(staging, artifact);
+        try {
+            Files.createDirectories(p.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /**
+     * The TRAIN events as a DuckDB view, for stages that fit or aggregate. The stage must declare
+     * {@link PathCatalog#TRAIN} and {@link PathCatalog#SPLIT_MANIFEST} as inputs.
+     */
+    public TrainView trainView() {
+        if (trainView == null) {
+            Path train = input(PathCatalog.TRAIN);
+            Instant cutoff = Instant.parse(Json.read(input(PathCatalog.SPLIT_MANIFEST)).get("val_start").asText());
+            duck.execute("CREATE OR REPLACE VIEW " + TRAIN_RELATION + " AS SELECT user_id, item_id, ts, value FROM "
+                    + DuckSession.parquet(train));
+            trainView = new TrainView(TRAIN_RELATION, cutoff, duck);
+        }
+        return trainView;
+    }
+
+    /**
+     * Events of an evaluation window (VAL or TEST) as a DuckDB view named after the part. Only evaluation code
+     * may call this: its results must never feed back into a fitted artifact (the tamper test checks).
+     */
+    public String evaluationWindow(Artifact part) {
+        if (part != PathCatalog.VAL && part != PathCatalog.TEST) throw new IllegalArgumentException("not an evaluation window: " + part);
+        String name = part.name() + "_window";
+        duck.execute("CREATE OR REPLACE VIEW " + name + " AS SELECT user_id, item_id, ts, value FROM " + DuckSession.parquet(input(part)));
+        return name;
     }
 
     /** Records a figure (row counts, reject counts, timings) in the stage's manifest under {@code metrics}. */

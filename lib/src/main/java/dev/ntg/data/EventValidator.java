@@ -1,0 +1,66 @@
+package dev.ntg.data;
+
+import dev.ntg.config.DatasetConfig;
+import dev.ntg.io.DuckSession;
+import dev.ntg.io.Sql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the staged records into canonical events and quarantined rejects, in SQL. A record is rejected with
+ * the first reason that applies (records are keyed by their line: a source stages one events file): missing user id, missing item id, missing timestamp, unparsable timestamp,
+ * timestamp out of range, unparsable value, value out of range; among the rest, a record with the same user,
+ * item and timestamp as an earlier line is a duplicate. Nothing is dropped without a row in the rejects.
+ */
+final class EventValidator {
+    static final String EVENTS = "events";
+    static final String REJECTS = "rejects";
+
+    /** Counts of one validation. */
+    record Outcome(long read, long loaded, long rejected, Map<String, Long> reasons) {
+    }
+
+    private EventValidator() {
+    }
+
+    static Outcome validate(DuckSession duck, DatasetConfig config, long recordsRead) {
+        String from = Sql.literal(config.validFromInstant().toString()) + "::TIMESTAMPTZ::TIMESTAMP";
+        String until = Sql.literal(config.validUntilInstant().toString()) + "::TIMESTAMPTZ::TIMESTAMP";
+        String min = config.valueMin() == null ? null : Double.toString(config.valueMin());
+        String max = config.valueMax() == null ? null : Double.toString(config.valueMax());
+        duck.execute("CREATE OR REPLACE TABLE checked AS SELECT line, "
+                + "nullif(trim(user_raw), '') AS user_id, nullif(trim(item_raw), '') AS item_id, ts, value, CASE "
+                + "WHEN nullif(trim(user_raw), '') IS NULL THEN 'missing user id' "
+                + "WHEN nullif(trim(item_raw), '') IS NULL THEN 'missing item id' "
+                + "WHEN nullif(trim(ts_raw), '') IS NULL THEN 'missing timestamp' "
+                + "WHEN ts IS NULL THEN 'unparsable timestamp' "
+                + "WHEN ts < " + from + " OR ts >= " + until + " THEN 'timestamp out of range (dataset.valid_from/valid_until)' "
+                + "WHEN nullif(trim(value_raw), '') IS NOT NULL AND (value IS NULL OR isnan(value) OR isinf(value)) THEN 'unparsable value' "
+                + (min == null ? "" : "WHEN value < " + min + " THEN 'value out of range (dataset.value_min)' ")
+                + (max == null ? "" : "WHEN value > " + max + " THEN 'value out of range (dataset.value_max)' ")
+                + "END AS reason FROM " + RawEvents.VIEW);
+        duck.execute("CREATE OR REPLACE TABLE ranked AS SELECT line, user_id, item_id, ts, value, "
+                + "row_number() OVER (PARTITION BY user_id, item_id, ts ORDER BY line) AS copy_no, "
+                + "min(line) OVER (PARTITION BY user_id, item_id, ts) AS first_line "
+                + "FROM checked WHERE reason IS NULL");
+        duck.execute("CREATE OR REPLACE TABLE " + EVENTS + " AS SELECT user_id, item_id, ts, value FROM ranked WHERE copy_no = 1");
+        duck.execute("CREATE OR REPLACE TABLE " + REJECTS + " AS "
+                + "SELECT source_file, line, raw, reason FROM " + RawEvents.STRUCTURAL_REJECTS
+                + " UNION ALL SELECT s.source_file, s.line, s.raw, q.reason FROM " + RawEvents.VIEW + " s JOIN ("
+                + "SELECT line, reason FROM checked WHERE reason IS NOT NULL"
+                + " UNION ALL SELECT line, 'duplicate event: same user, item and timestamp as line ' || first_line"
+                + " FROM ranked WHERE copy_no > 1) q USING (line)");
+        duck.execute("DROP TABLE ranked");
+        duck.execute("DROP TABLE checked");
+        long loaded = duck.queryLong("SELECT count(*) FROM " + EVENTS);
+        long rejected = duck.queryLong("SELECT count(*) FROM " + REJECTS);
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        duck.forEach("SELECT regexp_replace(reason, ' line [0-9]+$', ' line N') AS r, count(*) FROM " + REJECTS
+                + " GROUP BY r ORDER BY count(*) DESC, r", rs -> reasons.put(rs.getString(1), rs.getLong(2)));
+        if (loaded + rejected != recordsRead) {
+            throw new IllegalStateException("validation lost rows: read " + recordsRead + ", loaded " + loaded + ", rejected " + rejected);
+        }
+        return new Outcome(recordsRead, loaded, rejected, reasons);
+    }
+}
