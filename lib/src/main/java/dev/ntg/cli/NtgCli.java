@@ -64,6 +64,7 @@ public final class NtgCli {
             cl.addSubcommand(stage.name(), new CommandLine(stageSpec(root, stage)));
         }
         cl.addSubcommand("run-all", new CommandLine(new RunAllCommand(root)));
+        cl.addSubcommand("bench", new CommandLine(new BenchCommand(root)));
         cl.setExecutionExceptionHandler(NtgCli::handle);
         return cl;
     }
