@@ -1,6 +1,7 @@
 package dev.ntg.cli;
 
 import dev.ntg.config.NtgConfig;
+import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.run.Stage;
 
 import java.util.List;
@@ -11,7 +12,7 @@ final class Stages {
     }
 
     static List<Stage> all() {
-        return List.of();
+        return List.of(new GenerateEventsStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */
