@@ -225,6 +225,26 @@ class BuildDatasetIT {
     }
 
     @Nested
+    @DisplayName("given the synthetic service")
+    class Synthetic {
+        @TempDir
+        Path work;
+
+        @Test
+        @DisplayName("two runs from scratch give byte-identical raw, truth and processed files")
+        void deterministic() {
+            for (String run : new String[]{"a", "b"}) {
+                TestPipeline p = TestPipeline.create(work.resolve(run), "dataset.synthetic.events=20000", "dataset.synthetic.users=300",
+                        "dataset.synthetic.items=200", "dataset.synthetic.days=120", "project.threads=" + (run.equals("a") ? 1 : 2));
+                p.run(new GenerateEventsStage());
+                p.run(new BuildDatasetStage());
+                SplitInvariants.check(work.resolve(run));
+            }
+            assertEquals(DataFiles.hashes(work.resolve("a/data")), DataFiles.hashes(work.resolve("b/data")));
+        }
+    }
+
+    @Nested
     @DisplayName("given MovieLens 100K")
     class MovieLens {
         @TempDir
