@@ -42,6 +42,17 @@ class NtgCliIT {
     }
 
     @Test
+    @DisplayName("a second run on a work dir in use refuses with a clear message")
+    void locked() {
+        try (var lock = dev.ntg.run.WorkDirLock.acquire(work)) {
+            StringWriter err = new StringWriter();
+            int code = run(err, "--workdir", work.toString(), "run-all");
+            assertEquals(2, code);
+            assertThat(err.toString()).contains("another ntg run is using", "pid " + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
     @DisplayName("options may follow the command, as the JBang scripts pass them")
     void inheritedOptions() {
         StringWriter err = new StringWriter();

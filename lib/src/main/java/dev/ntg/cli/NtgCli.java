@@ -7,6 +7,7 @@ import dev.ntg.io.PathCatalog;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageManifest;
 import dev.ntg.run.StageRunner;
+import dev.ntg.run.WorkDirLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +73,10 @@ public final class NtgCli {
     private static CommandSpec stageSpec(NtgCli root, Stage stage) {
         Callable<Integer> body = () -> {
             Session s = root.session();
-            StageRunner.Result r = s.runner().run(stage, false);
-            printOutputs(s.out(), r.manifest());
+            try (WorkDirLock lock = WorkDirLock.acquire(s.catalog().workDir())) {
+                StageRunner.Result r = s.runner().run(stage, false);
+                printOutputs(s.out(), r.manifest());
+            }
             return 0;
         };
         CommandSpec spec = CommandSpec.wrapWithoutInspection(body);

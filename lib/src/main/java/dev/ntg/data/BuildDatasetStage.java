@@ -69,7 +69,8 @@ public final class BuildDatasetStage implements Stage {
     public void run(StageContext ctx) {
         NtgConfig config = ctx.config();
         DuckSession duck = ctx.duck();
-        EventSource source = EventSources.of(config.dataset(), new PathCatalog(ctx.workDir()));
+        PathCatalog catalog = new PathCatalog(ctx.workDir());
+        EventSource source = EventSources.of(config.dataset(), catalog);
         long read = source.stageEvents(duck);
         source.stageItems(duck);
         EventValidator.Outcome outcome = EventValidator.validate(duck, config.dataset(), read);
@@ -101,7 +102,7 @@ public final class BuildDatasetStage implements Stage {
         cold.put("test", coldStart(duck, ctx.output(TRAIN), ctx.output(TEST)));
 
         SplitManifest manifest = new SplitManifest(cutoffs.valStart().toString(), cutoffs.testStart().toString(), cutoffs.rule(),
-                new SplitManifest.Source(config.dataset().source(), source.files().stream().map(f -> displayPath(ctx.workDir(), f)).toList()),
+                new SplitManifest.Source(config.dataset().source(), source.files().stream().map(catalog::label).toList()),
                 new SplitManifest.Ingestion(read, outcome.loaded(), outcome.rejected(), outcome.reasons()), parts, cold);
         Json.write(ctx.output(SPLIT_MANIFEST), manifest);
 
@@ -126,12 +127,6 @@ public final class BuildDatasetStage implements Stage {
                         + "%n  reasons: %s%n  first rejects:%n%s%n  Fix the source (or its column mapping / timestamp_format), "
                         + "or raise dataset.max_reject_fraction. Nothing was written.",
                 outcome.rejected(), outcome.read(), 100 * share, ceiling, outcome.reasons(), examples));
-    }
-
-    /** Relative to the work dir when inside it, so the manifest does not depend on where the project lives. */
-    private static String displayPath(Path workDir, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        return abs.startsWith(workDir) ? workDir.relativize(abs).toString() : abs.toString();
     }
 
     private static String abbreviate(String s) {

@@ -33,8 +33,8 @@ final class DelimitedEventLoader {
     private DelimitedEventLoader() {
     }
 
-    /** Loads the file; returns the number of records read (good and structurally bad). */
-    static long load(DuckSession duck, Path file, Layout layout) {
+    /** Loads the file (named {@code label} in the rejects); returns the number of records read (good and structurally bad). */
+    static long load(DuckSession duck, Path file, String label, Layout layout) {
         duck.execute("CREATE OR REPLACE TABLE " + TABLE + " (line BIGINT, raw VARCHAR, user_raw VARCHAR, item_raw VARCHAR, "
                 + "ts_raw VARCHAR, value_raw VARCHAR)");
         RawEvents.createRejectTable(duck);
@@ -48,14 +48,13 @@ final class DelimitedEventLoader {
             int width = first.fields().length;
             int[] pick = columnIndexes(file, layout, first.fields());
             DelimitedReader.Record r = layout.header() ? reader.next() : first;
-            String src = file.toString();
             for (; r != null; r = reader.next()) {
                 records++;
                 String reason = r.error() != null ? r.error()
                         : r.fields().length != width ? "wrong number of fields: expected " + width + ", got " + r.fields().length
                         : null;
                 if (reason != null) {
-                    rejects.beginRow().append(src).append(r.line()).append(r.raw()).append(reason).endRow();
+                    rejects.beginRow().append(label).append(r.line()).append(r.raw()).append(reason).endRow();
                     continue;
                 }
                 String[] f = r.fields();

@@ -15,11 +15,11 @@ final class EventSources {
         Path path = config.path() == null ? null : catalog.workDir().resolve(config.path());
         return switch (config.source()) {
             case "synthetic" -> new ParquetEventSource(catalog.resolve(PathCatalog.SYNTHETIC_EVENTS),
-                    new ColumnsConfig("user_id", "item_id", "ts", "value"), "auto", catalog.resolve(PathCatalog.SYNTHETIC_ITEMS));
-            case "csv" -> new CsvEventSource(path, config);
-            case "parquet" -> new ParquetEventSource(path, config.columns(), config.timestampFormat(), null);
-            case "movielens-100k" -> new MovieLens100kSource(path);
-            case "movielens-csv" -> new MovieLensCsvSource(path);
+                    new ColumnsConfig("user_id", "item_id", "ts", "value"), "auto", catalog.resolve(PathCatalog.SYNTHETIC_ITEMS), catalog::label);
+            case "csv" -> new CsvEventSource(path, config, catalog::label);
+            case "parquet" -> new ParquetEventSource(path, config.columns(), config.timestampFormat(), null, catalog::label);
+            case "movielens-100k" -> new MovieLens100kSource(path, catalog::label);
+            case "movielens-csv" -> new MovieLensCsvSource(path, catalog::label);
             default -> throw new IllegalArgumentException(config.source());
         };
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The MovieLens 100K folder: {@code u.data} (user, item, rating, epoch seconds; tab-separated), {@code u.item}
@@ -21,9 +22,11 @@ final class MovieLens100kSource implements EventSource {
     private static final Charset LATIN1 = StandardCharsets.ISO_8859_1;
     private static final int FIRST_GENRE_FIELD = 5;
     private final Path dir;
+    private final Function<Path, String> label;
 
-    MovieLens100kSource(Path dir) {
+    MovieLens100kSource(Path dir, Function<Path, String> label) {
         this.dir = dir;
+        this.label = label;
     }
 
     @Override
@@ -36,8 +39,8 @@ final class MovieLens100kSource implements EventSource {
         var layout = new DelimitedEventLoader.Layout('\t', (char) 0, false, LATIN1,
                 List.of("column1", "column2", "column4", "column3"),
                 List.of("u.data user", "u.data item", "u.data timestamp", "u.data rating"));
-        long n = DelimitedEventLoader.load(duck, dir.resolve("u.data"), layout);
-        RawEvents.viewOverText(duck, DelimitedEventLoader.TABLE, dir.resolve("u.data").toString(), "epoch_seconds");
+        long n = DelimitedEventLoader.load(duck, dir.resolve("u.data"), label.apply(dir.resolve("u.data")), layout);
+        RawEvents.viewOverText(duck, DelimitedEventLoader.TABLE, label.apply(dir.resolve("u.data")), "epoch_seconds");
         return n;
     }
 

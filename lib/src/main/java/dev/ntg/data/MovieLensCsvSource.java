@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The MovieLens latest / 25M / 32M layout: {@code ratings.csv} (userId, movieId, rating, timestamp) and
@@ -19,9 +20,11 @@ import java.util.List;
 final class MovieLensCsvSource implements EventSource {
     private static final String NO_GENRES = "(no genres listed)";
     private final Path dir;
+    private final Function<Path, String> label;
 
-    MovieLensCsvSource(Path dir) {
+    MovieLensCsvSource(Path dir, Function<Path, String> label) {
         this.dir = dir;
+        this.label = label;
     }
 
     @Override
@@ -36,8 +39,8 @@ final class MovieLensCsvSource implements EventSource {
         var layout = new DelimitedEventLoader.Layout(',', '"', true, StandardCharsets.UTF_8,
                 List.of("userId", "movieId", "timestamp", "rating"),
                 List.of("ratings.csv userId", "ratings.csv movieId", "ratings.csv timestamp", "ratings.csv rating"));
-        long n = DelimitedEventLoader.load(duck, ratings, layout);
-        RawEvents.viewOverText(duck, DelimitedEventLoader.TABLE, ratings.toString(), "epoch_seconds");
+        long n = DelimitedEventLoader.load(duck, ratings, label.apply(ratings), layout);
+        RawEvents.viewOverText(duck, DelimitedEventLoader.TABLE, label.apply(ratings), "epoch_seconds");
         return n;
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An event log in Parquet with a column mapping. Typed columns are used as they are (a TIMESTAMP needs no
@@ -20,13 +21,15 @@ final class ParquetEventSource implements EventSource {
     private final ColumnsConfig columns;
     private final String timestampFormat;
     private final Path itemsFile;
+    private final Function<Path, String> label;
 
     /** @param itemsFile Parquet with item_id, title, genres, or null */
-    ParquetEventSource(Path file, ColumnsConfig columns, String timestampFormat, Path itemsFile) {
+    ParquetEventSource(Path file, ColumnsConfig columns, String timestampFormat, Path itemsFile, Function<Path, String> label) {
         this.file = file;
         this.columns = columns;
         this.timestampFormat = timestampFormat;
         this.itemsFile = itemsFile;
+        this.label = label;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class ParquetEventSource implements EventSource {
                 : TimestampParser.fromText(timestampFormat, "CAST(" + ts + " AS VARCHAR)");
         String valueRaw = value == null ? "CAST(NULL AS VARCHAR)" : "CAST(" + value + " AS VARCHAR)";
         String valueParsed = value == null ? "CAST(NULL AS DOUBLE)" : "TRY_CAST(" + value + " AS DOUBLE)";
-        duck.execute("CREATE OR REPLACE VIEW " + RawEvents.VIEW + " AS SELECT " + Sql.literal(file.toString()) + " AS source_file, "
+        duck.execute("CREATE OR REPLACE VIEW " + RawEvents.VIEW + " AS SELECT " + Sql.literal(label.apply(file)) + " AS source_file, "
                 + "file_row_number + 1 AS line, "
                 + "concat_ws(', ', 'user=' || coalesce(CAST(" + user + " AS VARCHAR), 'NULL'), 'item=' || coalesce(CAST(" + item
                 + " AS VARCHAR), 'NULL'), 'ts=' || coalesce(CAST(" + ts + " AS VARCHAR), 'NULL'), 'value=' || coalesce(" + valueRaw

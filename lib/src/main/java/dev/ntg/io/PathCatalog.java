@@ -38,6 +38,15 @@ public final class PathCatalog {
         return workDir.resolve(artifact.relativePath());
     }
 
+    /**
+     * How a file is named in artifacts: relative to the work dir when inside it, so outputs do not depend on
+     * where the project lives; absolute otherwise.
+     */
+    public String label(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(workDir) ? workDir.relativize(abs).toString() : abs.toString();
+    }
+
     /** The folder that holds a stage's {@code _manifest.json}. */
     public Path manifestOf(String manifestDir) {
         return workDir.resolve(manifestDir).resolve("_manifest.json");

@@ -92,7 +92,7 @@ final class UserSimulator {
         }
     }
 
-    /** Draws one day's plays, sorts them by (second, item, rating) and appends them; returns how many. */
+    /** Draws one day's plays, sorts them by (second, item, rating) and appends them; returns how many were kept. */
     private int playDay(int u, int day, int n, SplittableRandom rng, EventBlock block) {
         if (dayKeys.length < n) dayKeys = new long[Math.max(n, dayKeys.length * 2)];
         int made = 0;
@@ -109,11 +109,19 @@ final class UserSimulator {
         }
         Arrays.sort(dayKeys, 0, made);
         long dayStart = (startEpochDay + day) * 86400L;
+        int kept = 0;
         for (int j = 0; j < made; j++) {
             long k = dayKeys[j];
+            // a re-watch drawn in the same second as the first play would be an exact duplicate event: a real
+            // service logs one play per (user, item, second), so the second draw is dropped
+            if (j > 0 && (k >>> 4) == (dayKeys[j - 1] >>> 4)) {
+                dropped++;
+                continue;
+            }
             block.add(u, (int) ((k >>> 4) & 0xFFFFFFFFFL), dayStart + (k >>> 40), (int) (k & 0xF));
+            kept++;
         }
-        return made;
+        return kept;
     }
 
     private int chooseItem(int day, SplittableRandom rng) {
