@@ -26,7 +26,6 @@ import static dev.ntg.io.PathCatalog.*;
  */
 public final class BuildDatasetStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(BuildDatasetStage.class);
-    private static final String EVENT_ORDER = "ORDER BY user_id, ts, item_id";
     private static final int REJECT_EXAMPLES = 5;
 
     @Override
@@ -78,7 +77,7 @@ public final class BuildDatasetStage implements Stage {
                 outcome.reasons().isEmpty() ? "" : outcome.reasons());
         enforceRejectCeiling(duck, config, outcome);
 
-        duck.copyToParquet("SELECT user_id, item_id, ts, value FROM " + EventValidator.EVENTS + " " + EVENT_ORDER, ctx.output(EVENTS));
+        duck.copyToParquet("SELECT user_id, item_id, ts, value FROM " + EventValidator.EVENTS, ctx.output(EVENTS));
         duck.copyToParquet("SELECT source_file, line, raw, reason FROM " + EventValidator.REJECTS + " ORDER BY source_file, line, reason",
                 ctx.output(REJECTS));
         duck.copyToParquet("SELECT DISTINCT ON (item_id) item_id, title, genres FROM " + EventSource.ITEM_META
@@ -94,7 +93,7 @@ public final class BuildDatasetStage implements Stage {
             };
             Path file = ctx.output(artifact);
             duck.copyToParquet("SELECT user_id, item_id, ts, value FROM " + EventValidator.EVENTS + " WHERE "
-                    + cutoffs.predicate(part) + " " + EVENT_ORDER, file);
+                    + cutoffs.predicate(part), file);
             parts.put(part.label(), partStats(duck, file));
         }
         Map<String, SplitManifest.ColdStart> cold = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ import java.util.Map;
 final class EventValidator {
     static final String EVENTS = "events";
     static final String REJECTS = "rejects";
+    /** The canonical order of events in every file: a total order, since (user, item, ts) is unique. */
+    static final String ORDER = "ORDER BY user_id, ts, item_id";
 
     /** Counts of one validation. */
     record Outcome(long read, long loaded, long rejected, Map<String, Long> reasons) {
@@ -44,13 +46,19 @@ final class EventValidator {
                 + "row_number() OVER (PARTITION BY user_id, item_id, ts ORDER BY line) AS copy_no, "
                 + "min(line) OVER (PARTITION BY user_id, item_id, ts) AS first_line "
                 + "FROM checked WHERE reason IS NULL");
-        duck.execute("CREATE OR REPLACE TABLE " + EVENTS + " AS SELECT user_id, item_id, ts, value FROM ranked WHERE copy_no = 1");
-        duck.execute("CREATE OR REPLACE TABLE " + REJECTS + " AS "
-                + "SELECT source_file, line, raw, reason FROM " + RawEvents.STRUCTURAL_REJECTS
-                + " UNION ALL SELECT s.source_file, s.line, s.raw, q.reason FROM " + RawEvents.VIEW + " s JOIN ("
-                + "SELECT line, reason FROM checked WHERE reason IS NOT NULL"
+        // sorted once here; with insertion order preserved, every later scan (whole or filtered) keeps this order
+        duck.execute("CREATE OR REPLACE TABLE " + EVENTS + " AS SELECT user_id, item_id, ts, value FROM ranked WHERE copy_no = 1 "
+                + ORDER);
+        duck.execute("CREATE OR REPLACE TABLE bad_lines AS SELECT line, reason FROM checked WHERE reason IS NOT NULL"
                 + " UNION ALL SELECT line, 'duplicate event: same user, item and timestamp as line ' || first_line"
-                + " FROM ranked WHERE copy_no > 1) q USING (line)");
+                + " FROM ranked WHERE copy_no > 1");
+        duck.execute("CREATE OR REPLACE TABLE " + REJECTS + " AS SELECT source_file, line, raw, reason FROM " + RawEvents.STRUCTURAL_REJECTS);
+        if (duck.queryLong("SELECT count(*) FROM bad_lines") > 0) {
+            // the raw text is fetched only for rejected lines: staging it for every row would double the memory
+            duck.execute("INSERT INTO " + REJECTS + " SELECT s.source_file, s.line, s.raw, b.reason FROM " + RawEvents.VIEW
+                    + " s JOIN bad_lines b USING (line)");
+        }
+        duck.execute("DROP TABLE bad_lines");
         duck.execute("DROP TABLE ranked");
         duck.execute("DROP TABLE checked");
         long loaded = duck.queryLong("SELECT count(*) FROM " + EVENTS);

@@ -110,7 +110,10 @@ public final class DuckSession implements AutoCloseable {
         }
     }
 
-    /** Writes the rows of a query (which should carry a total ORDER BY) to a Parquet file. */
+    /**
+     * Writes the rows of a query to a Parquet file. For identical bytes across runs the query must fix the row
+     * order: a total ORDER BY, or a scan of a table that was created in order (insertion order is preserved).
+     */
     public void copyToParquet(String query, Path target) {
         execute("COPY (" + query + ") TO " + Sql.literal(target) + " " + PARQUET_OPTIONS);
     }
