@@ -8,11 +8,11 @@ import dev.ntg.run.Stage;
 import java.util.List;
 
 /** The pipeline's stages in run order. */
-final class Stages {
+public final class Stages {
     private Stages() {
     }
 
-    static List<Stage> all() {
+    public static List<Stage> all() {
         return List.of(
                 new BuildDatasetStage(),
                 new BuildFeaturesStage());

@@ -53,9 +53,13 @@ final class FeatureSql {
         return "(CAST(" + prefix + "_sum AS DOUBLE) / nullif(" + prefix + "_n, 0))";
     }
 
-    /** Population variance from {@link #valueSums}, E[x²] − E[x]², clamped at 0 against rounding; NULL without values. */
+    /**
+     * Population variance from {@link #valueSums}, E[x²] − E[x]², clamped at 0 against rounding; NULL without values
+     * (explicitly: DuckDB's {@code greatest} skips NULL arguments).
+     */
     static String variance(String prefix) {
-        return "greatest(CAST(" + prefix + "_sq AS DOUBLE) / nullif(" + prefix + "_n, 0) - pow(" + mean(prefix) + ", 2), 0)";
+        return "(CASE WHEN " + prefix + "_n > 0 THEN greatest(CAST(" + prefix + "_sq AS DOUBLE) / " + prefix + "_n - pow("
+                + mean(prefix) + ", 2), 0) END)";
     }
 
     /** The mean of a numeric column, exact up to the 1e-10 rounding (for manifest summaries). */

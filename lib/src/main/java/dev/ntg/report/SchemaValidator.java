@@ -1,7 +1,6 @@
 package dev.ntg.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -48,7 +47,7 @@ public final class SchemaValidator {
 
     /** Each violation as {@code <instance path>: <message>}; empty when the document is valid. */
     public List<String> violations(JsonNode document) {
-        return schema.validate(document).stream().map(SchemaValidator::describe).sorted().toList();
+        return schema.validate(document).stream().map(Object::toString).sorted().toList();
     }
 
     /** Throws, listing every violation, unless the document is valid; {@code what} names it in the message. */
@@ -58,9 +57,5 @@ public final class SchemaValidator {
             throw new NtgException(what + " does not match schema " + name + " (" + v.size() + " violation"
                     + (v.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", v));
         }
-    }
-
-    private static String describe(Error e) {
-        return e.toString();
     }
 }
