@@ -37,8 +37,8 @@ public final class NtgCli {
             description = "Override one key, e.g. --set graph.top_k=50 (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--workdir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = ".",
-            description = "Folder that holds data/ and outputs/ (default: current folder).")
+    @Option(names = "--workdir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "${env:NTG_WORKDIR:-.}",
+            description = "Folder that holds data/ and outputs/ (default: $NTG_WORKDIR, which ./ntg sets to the project, else the current folder).")
     Path workDir;
 
     public static void main(String[] args) {
@@ -64,6 +64,7 @@ public final class NtgCli {
             cl.addSubcommand(stage.name(), new CommandLine(stageSpec(root, stage)));
         }
         cl.addSubcommand("run-all", new CommandLine(new RunAllCommand(root)));
+        cl.addSubcommand("bench", new CommandLine(new BenchCommand(root)));
         cl.setExecutionExceptionHandler(NtgCli::handle);
         return cl;
     }

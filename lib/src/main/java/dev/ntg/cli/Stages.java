@@ -2,6 +2,7 @@ package dev.ntg.cli;
 
 import dev.ntg.config.NtgConfig;
 import dev.ntg.data.BuildDatasetStage;
+import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.features.BuildFeaturesStage;
 import dev.ntg.run.Stage;
 
@@ -14,6 +15,7 @@ public final class Stages {
 
     public static List<Stage> all() {
         return List.of(
+                new GenerateEventsStage(),
                 new BuildDatasetStage(),
                 new BuildFeaturesStage());
     }

@@ -20,12 +20,19 @@ import java.util.List;
 public record SyntheticConfig(long events, int users, int items, List<String> genres, String start, int days,
                               double zipfExponent, double activitySigma, double baseMonthlyChurn, int truthHorizonDays,
                               List<Double> truthCutoffFractions) {
+    private static final java.util.regex.Pattern GENRE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]*");
+
     public SyntheticConfig {
         Check.positive("events", events);
         Check.nonNegative("users", users);
         Check.nonNegative("items", items);
         Check.that(genres != null && genres.size() >= 2, "genres", "must name at least 2 genres");
         Check.that(genres.stream().distinct().count() == genres.size(), "genres", "must not repeat a name");
+        for (String g : genres) {
+            // Genre names become column names (taste_<genre>, mix_<genre>) and catalog titles.
+            Check.that(g != null && GENRE_NAME.matcher(g).matches(), "genres",
+                    "each must be a lowercase word (letters, digits, _ or -, starting with a letter), got '" + g + "'");
+        }
         Timestamps.parseSetting("start", Check.required("start", start));
         Check.positive("days", days);
         Check.positive("zipf_exponent", zipfExponent);

@@ -101,7 +101,7 @@ public final class BuildDatasetStage implements Stage {
         cold.put("test", coldStart(duck, ctx.output(TRAIN), ctx.output(TEST)));
 
         SplitManifest manifest = new SplitManifest(cutoffs.valStart().toString(), cutoffs.testStart().toString(), cutoffs.rule(),
-                new SplitManifest.Source(config.dataset().source(), source.files().stream().map(Path::toString).toList()),
+                new SplitManifest.Source(config.dataset().source(), source.files().stream().map(f -> displayPath(ctx.workDir(), f)).toList()),
                 new SplitManifest.Ingestion(read, outcome.loaded(), outcome.rejected(), outcome.reasons()), parts, cold);
         Json.write(ctx.output(SPLIT_MANIFEST), manifest);
 
@@ -126,6 +126,12 @@ public final class BuildDatasetStage implements Stage {
                         + "%n  reasons: %s%n  first rejects:%n%s%n  Fix the source (or its column mapping / timestamp_format), "
                         + "or raise dataset.max_reject_fraction. Nothing was written.",
                 outcome.rejected(), outcome.read(), 100 * share, ceiling, outcome.reasons(), examples));
+    }
+
+    /** Relative to the work dir when inside it, so the manifest does not depend on where the project lives. */
+    private static String displayPath(Path workDir, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(workDir) ? workDir.relativize(abs).toString() : abs.toString();
     }
 
     private static String abbreviate(String s) {

@@ -86,7 +86,7 @@ final class DelimitedReader implements Closeable {
                     if (i >= text.length()) {
                         String more = readLine();
                         if (more == null) {
-                            return new Record(start, raw.toString(), null, "unterminated quoted field (opened on line " + start + ")");
+                            return new Record(start, raw.toString(), null, "unterminated quoted field");
                         }
                         raw.append('\n').append(more);
                         field.append('\n');

@@ -4,6 +4,7 @@ import dev.ntg.NtgException;
 import dev.ntg.config.LoadedConfig;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
+import dev.ntg.io.FileTrees;
 import dev.ntg.io.Hashing;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
@@ -19,9 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Runs a stage under the stage contract: inputs must exist; outputs are written to a private staging folder
@@ -87,7 +86,7 @@ public final class StageRunner {
             LOG.info("{}: done in {} s", stage.name(), String.format("%.1f", seconds));
             return new Result(stage.name(), false, seconds, manifest);
         } finally {
-            deleteTree(staging);
+            FileTrees.delete(staging);
         }
     }
 
@@ -178,15 +177,6 @@ public final class StageRunner {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + from + " to " + to, e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("could not remove staging folder {}: {}", dir, e.getMessage());
         }
     }
 }
