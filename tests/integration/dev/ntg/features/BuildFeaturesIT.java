@@ -3,11 +3,11 @@ package dev.ntg.features;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ntg.NtgException;
 import dev.ntg.data.BuildDatasetStage;
+import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
 import dev.ntg.io.Json;
-import dev.ntg.io.PathCatalog;
 import dev.ntg.report.SchemaValidator;
 import dev.ntg.testing.SmallEventLog;
 import dev.ntg.testing.TestPipeline;
@@ -54,6 +54,27 @@ class BuildFeaturesIT {
         TestPipeline p = TestPipeline.movieLens100k(dir);
         p.run(new BuildDatasetStage());
         checkOutputs(p);
+    }
+
+    @Test
+    @DisplayName("on the dev synthetic service: same bytes with 1 and 2 DuckDB threads (sums are exact)")
+    void syntheticDevAcrossThreadCounts(@TempDir Path dir) {
+        String[] dev = {"dataset.synthetic.events=200000", "dataset.synthetic.users=2000", "dataset.synthetic.items=1500",
+                "dataset.synthetic.days=240"};
+        TestPipeline two = TestPipeline.create(dir, concat(dev, "project.threads=2"));
+        two.run(new GenerateEventsStage());
+        two.run(new BuildDatasetStage());
+        checkOutputs(two);
+        List<String> withTwo = hashes(two);
+        TestPipeline one = TestPipeline.create(dir, concat(dev, "project.threads=1"));
+        one.run(new BuildFeaturesStage());
+        assertEquals(withTwo, hashes(one));
+    }
+
+    private static String[] concat(String[] sets, String more) {
+        List<String> all = new ArrayList<>(List.of(sets));
+        all.add(more);
+        return all.toArray(String[]::new);
     }
 
     /** Runs the stage twice and checks row counts, manifest agreement with the files, and identical bytes. */
