@@ -39,13 +39,15 @@ final class FeatureSql {
     }
 
     /**
-     * Aggregates for exact value statistics of column {@code value}: {@code <p>_n} (non-null values),
-     * {@code <p>_sum} and {@code <p>_sq} (exact sums of values and squares).
+     * Aggregates for an exact mean of column {@code value}: {@code <p>_n} (non-null values) and {@code <p>_sum}.
      */
     static String valueSums(String value, String prefix) {
-        return "count(" + value + ") AS " + prefix + "_n, "
-                + "sum(CAST(" + value + " AS " + EXACT + ")) AS " + prefix + "_sum, "
-                + "sum(CAST(" + value + " * " + value + " AS " + EXACT + ")) AS " + prefix + "_sq";
+        return "count(" + value + ") AS " + prefix + "_n, sum(CAST(" + value + " AS " + EXACT + ")) AS " + prefix + "_sum";
+    }
+
+    /** {@link #valueSums} plus {@code <p>_sq}, the exact sum of squares, for a variance. */
+    static String valueSumsAndSquares(String value, String prefix) {
+        return valueSums(value, prefix) + ", sum(CAST(" + value + " * " + value + " AS " + EXACT + ")) AS " + prefix + "_sq";
     }
 
     /** Mean from {@link #valueSums}; NULL when there are no values. */

@@ -29,7 +29,7 @@ public final class ItemFeatures {
                 + "act AS (" + Cohorts.userActivity(ev, config.powerUserQuantile()) + "), "
                 + "g AS (SELECT " + FeatureSql.valueSums("value", "g") + " FROM " + ev + "), "
                 + "agg AS (SELECT e.item_id, count(DISTINCT e.user_id) AS users, min(e.ts) AS first_ts, max(e.ts) AS last_ts, "
-                + FeatureSql.valueSums("e.value", "v") + ", "
+                + FeatureSql.valueSumsAndSquares("e.value", "v") + ", "
                 + "count(*) FILTER (WHERE " + win.last("e.ts", recent) + ") AS recent_n, "
                 + "count(*) FILTER (WHERE " + win.last("e.ts", w) + ") AS trend_recent_n, "
                 + "count(*) FILTER (WHERE " + win.previous("e.ts", w) + ") AS trend_prior_n, "

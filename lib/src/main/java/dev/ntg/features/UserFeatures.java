@@ -33,7 +33,7 @@ public final class UserFeatures {
                 + "FROM gaps GROUP BY user_id), "
                 + "agg AS (SELECT e.user_id, count(*) AS n, count(DISTINCT e.item_id) AS items, "
                 + "count(DISTINCT CAST(e.ts AS DATE)) AS days, count(DISTINCT date_trunc('week', e.ts)) AS weeks, "
-                + "min(e.ts) AS first_ts, max(e.ts) AS last_ts, " + FeatureSql.valueSums("e.value", "v") + ", "
+                + "min(e.ts) AS first_ts, max(e.ts) AS last_ts, " + FeatureSql.valueSumsAndSquares("e.value", "v") + ", "
                 + "count(*) FILTER (WHERE " + win.last("e.ts", w) + ") AS recent_n, "
                 + "count(*) FILTER (WHERE " + win.previous("e.ts", w) + ") AS prior_n, "
                 + "count(*) FILTER (WHERE p.is_head) AS head_n, sum(p.event_count) AS pop_sum "
