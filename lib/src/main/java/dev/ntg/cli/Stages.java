@@ -3,17 +3,21 @@ package dev.ntg.cli;
 import dev.ntg.config.NtgConfig;
 import dev.ntg.data.BuildDatasetStage;
 import dev.ntg.data.GenerateEventsStage;
+import dev.ntg.features.BuildFeaturesStage;
 import dev.ntg.run.Stage;
 
 import java.util.List;
 
 /** The pipeline's stages in run order. */
-final class Stages {
+public final class Stages {
     private Stages() {
     }
 
-    static List<Stage> all() {
-        return List.of(new GenerateEventsStage(), new BuildDatasetStage());
+    public static List<Stage> all() {
+        return List.of(
+                new GenerateEventsStage(),
+                new BuildDatasetStage(),
+                new BuildFeaturesStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

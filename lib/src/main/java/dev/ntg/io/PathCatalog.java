@@ -24,6 +24,12 @@ public final class PathCatalog {
     public static final Artifact TEST = new Artifact("test", "data/processed/splits/test.parquet", "build-dataset");
     public static final Artifact SPLIT_MANIFEST = new Artifact("split_manifest", "data/processed/splits/split_manifest.json", "build-dataset");
 
+    // 02 build-features
+    public static final Artifact USER_FEATURES = new Artifact("user_features", "data/features/users.parquet", "build-features");
+    public static final Artifact ITEM_FEATURES = new Artifact("item_features", "data/features/items.parquet", "build-features");
+    public static final Artifact INTERACTION_FEATURES = new Artifact("interaction_features", "data/features/interactions.parquet", "build-features");
+    public static final Artifact FEATURE_MANIFEST = new Artifact("feature_manifest", "data/features/feature_manifest.json", "build-features");
+
     private final Path workDir;
 
     public PathCatalog(Path workDir) {
