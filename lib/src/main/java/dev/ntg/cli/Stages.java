@@ -2,6 +2,7 @@ package dev.ntg.cli;
 
 import dev.ntg.config.NtgConfig;
 import dev.ntg.data.BuildDatasetStage;
+import dev.ntg.graph.BuildGraphStage;
 import dev.ntg.run.Stage;
 
 import java.util.List;
@@ -12,7 +13,8 @@ final class Stages {
     }
 
     static List<Stage> all() {
-        return List.of(new BuildDatasetStage());
+        return List.of(new BuildDatasetStage(),
+                new BuildGraphStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

@@ -4,10 +4,12 @@ package dev.ntg.config;
  * The effective configuration: base.yaml, then an overlay file, then --set overrides. Each top-level
  * section is one record; a stage declares the sections it reads and only those go into its config hash.
  */
-public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfig split) {
+public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfig split,
+                        GraphConfig graph) {
     public NtgConfig {
         Check.required("project", project);
         Check.required("dataset", dataset);
         Check.required("split", split);
+        Check.required("graph", graph);
     }
 }

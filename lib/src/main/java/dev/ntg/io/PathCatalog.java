@@ -24,6 +24,10 @@ public final class PathCatalog {
     public static final Artifact TEST = new Artifact("test", "data/processed/splits/test.parquet", "build-dataset");
     public static final Artifact SPLIT_MANIFEST = new Artifact("split_manifest", "data/processed/splits/split_manifest.json", "build-dataset");
 
+    // 03 build-graph
+    public static final Artifact ITEM_EDGES = new Artifact("item_edges", "outputs/graph/item_edges.parquet", "build-graph");
+    public static final Artifact GRAPH_DIAGNOSTICS = new Artifact("graph_diagnostics", "outputs/graph/graph_diagnostics.json", "build-graph");
+
     private final Path workDir;
 
     public PathCatalog(Path workDir) {
