@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.*;
 @DisplayName("Leakage: tampering with VAL or TEST leaves what was fitted on TRAIN byte-identical")
 class LeakageIT {
     /** Fitted or aggregated on TRAIN: identical whatever happens to VAL or TEST. Later stages append theirs. */
-    static final List<Artifact> FITTED = List.of(USER_FEATURES, ITEM_FEATURES, INTERACTION_FEATURES, FEATURE_MANIFEST);
+    static final List<Artifact> FITTED = List.of(USER_FEATURES, ITEM_FEATURES, INTERACTION_FEATURES, FEATURE_MANIFEST,
+            ITEM_EDGES, GRAPH_DIAGNOSTICS);
     /** Choices tuned on VAL (blend weights, K, calibration method): may move with VAL, never with TEST. */
     static final List<Artifact> VAL_TUNED = List.of();
     /** Evaluation outputs (metrics on VAL or TEST): may move when either window changes. */

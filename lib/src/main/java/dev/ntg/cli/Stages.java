@@ -4,6 +4,7 @@ import dev.ntg.config.NtgConfig;
 import dev.ntg.data.BuildDatasetStage;
 import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.features.BuildFeaturesStage;
+import dev.ntg.graph.BuildGraphStage;
 import dev.ntg.run.Stage;
 
 import java.util.List;
@@ -17,7 +18,8 @@ public final class Stages {
         return List.of(
                 new GenerateEventsStage(),
                 new BuildDatasetStage(),
-                new BuildFeaturesStage());
+                new BuildFeaturesStage(),
+                new BuildGraphStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

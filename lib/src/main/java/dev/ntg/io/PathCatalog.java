@@ -29,6 +29,9 @@ public final class PathCatalog {
     public static final Artifact ITEM_FEATURES = new Artifact("item_features", "data/features/items.parquet", "build-features");
     public static final Artifact INTERACTION_FEATURES = new Artifact("interaction_features", "data/features/interactions.parquet", "build-features");
     public static final Artifact FEATURE_MANIFEST = new Artifact("feature_manifest", "data/features/feature_manifest.json", "build-features");
+    // 03 build-graph
+    public static final Artifact ITEM_EDGES = new Artifact("item_edges", "outputs/graph/item_edges.parquet", "build-graph");
+    public static final Artifact GRAPH_DIAGNOSTICS = new Artifact("graph_diagnostics", "outputs/graph/graph_diagnostics.json", "build-graph");
 
     private final Path workDir;
 
