@@ -34,6 +34,7 @@ class SplitFiguresTest {
             BufferedImage image = Charts.toImage(chart);
             assertEquals(900, image.getWidth());
             assertEquals(380, image.getHeight());
+            assertEquals("Events per day by split part (900×380 image)", image.toString());
             Path png = Charts.savePng(chart, work.resolve("figures/events.png"));
             assertTrue(Files.size(png) > 1000);
             assertEquals(900, ImageIO.read(png.toFile()).getWidth());

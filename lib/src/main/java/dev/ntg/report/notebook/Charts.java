@@ -7,6 +7,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,32 @@ public final class Charts {
 
     /** The chart drawn into an image: what a notebook cell returns to show it. */
     public static BufferedImage toImage(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
+        return new ChartImage(chart);
+    }
+
+    /**
+     * A chart's image whose text form is its title and size, not an identity hash: JJava stores that text as the
+     * {@code text/plain} alternative of the PNG, so re-executing a notebook on the same artifacts changes no byte.
+     */
+    static final class ChartImage extends BufferedImage {
+        private final String description;
+
+        ChartImage(Chart<?, ?> chart) {
+            super(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = createGraphics();
+            try {
+                chart.paint(g, chart.getWidth(), chart.getHeight());
+            } finally {
+                g.dispose();
+            }
+            String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "chart" : chart.getTitle();
+            this.description = title + " (" + chart.getWidth() + "×" + chart.getHeight() + " image)";
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 
     /** The chart as a PNG file (parent folders created). */
