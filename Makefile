@@ -1,10 +1,11 @@
 # NTG — common tasks. Everything goes through ./ntg (JDK + Maven) or Maven itself.
-.PHONY: run test bench clean help
+.PHONY: run test bench notebooks clean help
 
 help:
 	@echo "make run     - run the whole pipeline on the embedded synthetic data (configs/dev.yaml)"
 	@echo "make test    - run unit and integration tests (what CI runs)"
 	@echo "make bench   - benchmarks at 1M and 10M events -> outputs/reports/bench.json"
+	@echo "make notebooks - run the pipeline, then re-execute notebooks/*.ipynb in place (Jupyter + JJava in .venv/)"
 	@echo "make clean   - remove build output and generated data/outputs"
 
 run:
@@ -15,6 +16,13 @@ test:
 
 bench:
 	./ntg bench
+
+# Outputs are committed, so no timing metadata: a rerun on the same artifacts changes nothing.
+notebooks:
+	tools/setup-notebooks.sh
+	./ntg run-all
+	NTG_PROJECT_DIR="$(CURDIR)" JUPYTER_PATH="$(CURDIR)/.venv/share/jupyter" .venv/bin/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.kernel_name=java --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 clean:
 	mvn -q -B clean

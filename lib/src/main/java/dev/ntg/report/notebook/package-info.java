@@ -1,0 +1,9 @@
+/**
+ * What the notebooks call. A notebook narrates artifacts and holds no pipeline logic, so every cell after the
+ * first is one call into this package plus a display: {@link dev.ntg.report.notebook.Artifacts} opens a work dir
+ * and gives typed access to its manifests and Tablesaw tables read from its Parquet files (through DuckDB, with
+ * the column types Tablesaw cannot read cast to ones it can); the {@code *Report} classes turn artifacts into
+ * small tables and sentences; {@link dev.ntg.report.notebook.Charts} draws XChart figures and turns them into
+ * the {@link java.awt.image.BufferedImage} that the JJava kernel displays as a PNG. Everything here only reads.
+ */
+package dev.ntg.report.notebook;

@@ -1,0 +1,92 @@
+package dev.ntg.report.notebook;
+
+import dev.ntg.NtgException;
+import dev.ntg.data.SplitManifest;
+import dev.ntg.io.PathCatalog;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@DisplayName("Artifacts")
+class ArtifactsTest {
+    @TempDir
+    Path work;
+
+    @Nested
+    @DisplayName("over a work dir that holds a split")
+    class WithSplit {
+        @Test
+        @DisplayName("reads split_manifest.json into the typed record")
+        void manifest() {
+            SplitFixture.write(work);
+            try (Artifacts art = Artifacts.open(work)) {
+                SplitManifest m = art.splitManifest();
+                assertEquals(SplitFixture.VAL_START, m.valStart());
+                assertEquals(3, m.parts().get("train").rows());
+                assertEquals(1, m.coldStart().get("val").newItems());
+                assertThat(art.describe()).contains("7 events").contains("'fixture'").contains(SplitFixture.TEST_START);
+            }
+        }
+
+        @Test
+        @DisplayName("reads a Parquet artifact as a table named after it, ts as INSTANT")
+        void table() {
+            SplitFixture.write(work);
+            try (Artifacts art = Artifacts.open(work)) {
+                Table train = art.table(PathCatalog.TRAIN);
+                assertEquals("train", train.name());
+                assertEquals(3, train.rowCount());
+                assertEquals(ColumnType.INSTANT, train.column("ts").type());
+                Table n = art.query("SELECT count(*) + sum(user_id) AS n FROM " + art.parquet(PathCatalog.VAL), "n");
+                assertEquals(2 + 4, n.longColumn("n").get(0));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a missing artifact names the file and the command that writes it")
+    void missing() throws Exception {
+        Files.createDirectories(work);
+        try (Artifacts art = Artifacts.open(work)) {
+            assertThatThrownBy(art::splitManifest).isInstanceOf(NtgException.class)
+                    .hasMessageContaining("data/processed/splits/split_manifest.json not found")
+                    .hasMessageContaining("./ntg build-dataset");
+        }
+        assertThatThrownBy(() -> Artifacts.open(work.resolve("nope"))).hasMessageContaining("does not exist");
+    }
+
+    @Nested
+    @DisplayName("default work dir")
+    class DefaultWorkDir {
+        @Test
+        @DisplayName("is $NTG_WORKDIR when set")
+        void env() {
+            assertEquals(work.toAbsolutePath(), Artifacts.defaultWorkDir(work.toString(), "/elsewhere", Path.of("/")));
+        }
+
+        @Test
+        @DisplayName("else the project the notebook's first cell found")
+        void property() {
+            assertEquals(work.toAbsolutePath(), Artifacts.defaultWorkDir(null, work.toString(), Path.of("/")));
+        }
+
+        @Test
+        @DisplayName("else the nearest folder above the current one that holds the ntg launcher and a pom")
+        void walkUp() throws Exception {
+            Files.writeString(work.resolve("ntg"), "");
+            Files.writeString(work.resolve("pom.xml"), "");
+            Path nb = Files.createDirectories(work.resolve("notebooks"));
+            assertEquals(work.toAbsolutePath(), Artifacts.defaultWorkDir("", null, nb));
+        }
+    }
+}
