@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the pipeline's stages on synthetic services of given sizes (shaped like MovieLens-25M: users and items
@@ -35,9 +36,11 @@ public final class PipelineBenchmark {
      * @param stage          stage name
      * @param rowsOut        rows written to Parquet outputs
      * @param eventsPerSecond events of the service divided by wall time
+     * @param stageMetrics    the figures the stage put in its manifest (e.g. the graph kernel's pairs per second
+     *                        and per-phase seconds)
      */
     public record Measurement(long events, String stage, double wallSeconds, double cpuSeconds, double peakHeapMib,
-                              Double peakRssMib, long rowsOut, double eventsPerSecond) {
+                              Double peakRssMib, long rowsOut, double eventsPerSecond, Map<String, Object> stageMetrics) {
     }
 
     /** The whole bench.json. */
@@ -70,7 +73,7 @@ public final class PipelineBenchmark {
                     ResourceProbe.Usage u = probe.stop();
                     long rows = r.manifest().outputs().stream().mapToLong(f -> f.rows() == null ? 0 : f.rows()).sum();
                     Measurement m = new Measurement(events, stage.name(), u.wallSeconds(), u.cpuSeconds(), u.peakHeapMib(),
-                            u.peakRssMib(), rows, Math.round(events / Math.max(u.wallSeconds(), 1e-3)));
+                            u.peakRssMib(), rows, Math.round(events / Math.max(u.wallSeconds(), 1e-3)), r.manifest().metrics());
                     LOG.info("bench {} events, {}: {}", events, stage.name(), m);
                     out.add(m);
                 }
