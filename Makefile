@@ -4,7 +4,7 @@
 help:
 	@echo "make run     - run the whole pipeline on the embedded synthetic data (configs/dev.yaml)"
 	@echo "make test    - run unit and integration tests (what CI runs)"
-	@echo "make bench   - benchmarks at 1M and 10M events -> outputs/reports/bench.json"
+	@echo "make bench   - benchmarks at 1M, 10M and 25M events -> outputs/reports/bench.json"
 	@echo "make notebooks - run the pipeline, then re-execute notebooks/*.ipynb in place (Jupyter + JJava in .venv/)"
 	@echo "make clean   - remove build output and generated data/outputs"
 

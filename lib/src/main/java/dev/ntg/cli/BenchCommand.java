@@ -14,7 +14,7 @@ final class BenchCommand implements Callable<Integer> {
     private final NtgCli root;
 
     @Option(names = "--events", split = ",", paramLabel = "N",
-            description = "Synthetic event counts to run (default: ${DEFAULT-VALUE}).", defaultValue = "1000000,10000000")
+            description = "Synthetic event counts to run (default: ${DEFAULT-VALUE}).", defaultValue = "1000000,10000000,25000000")
     List<Long> sizes;
 
     BenchCommand(NtgCli root) {
