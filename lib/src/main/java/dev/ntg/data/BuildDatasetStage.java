@@ -7,6 +7,7 @@ import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.run.PhaseTimer;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
 import org.slf4j.Logger;
@@ -70,9 +71,12 @@ public final class BuildDatasetStage implements Stage {
         DuckSession duck = ctx.duck();
         PathCatalog catalog = new PathCatalog(ctx.workDir());
         EventSource source = EventSources.of(config.dataset(), catalog);
+        PhaseTimer timer = new PhaseTimer();
         long read = source.stageEvents(duck);
         source.stageItems(duck);
+        timer.lap("stage_source");
         EventValidator.Outcome outcome = EventValidator.validate(duck, config.dataset(), read);
+        timer.lap("validate");
         LOG.info("read {} records: {} events loaded, {} rejected {}", read, outcome.loaded(), outcome.rejected(),
                 outcome.reasons().isEmpty() ? "" : outcome.reasons());
         enforceRejectCeiling(duck, config, outcome);
@@ -82,8 +86,10 @@ public final class BuildDatasetStage implements Stage {
                 ctx.output(REJECTS));
         duck.copyToParquet("SELECT DISTINCT ON (item_id) item_id, title, genres FROM " + EventSource.ITEM_META
                 + " WHERE item_id IS NOT NULL ORDER BY item_id, title, genres", ctx.output(ITEMS));
+        timer.lap("write_events");
 
         TemporalSplit.Cutoffs cutoffs = TemporalSplit.cutoffs(duck, EventValidator.EVENTS, config.split());
+        timer.lap("cutoffs");
         Map<String, SplitManifest.PartStats> parts = new LinkedHashMap<>();
         for (TemporalSplit.Part part : TemporalSplit.Part.values()) {
             Artifact artifact = switch (part) {
@@ -96,14 +102,14 @@ public final class BuildDatasetStage implements Stage {
                     + cutoffs.predicate(part), file);
             parts.put(part.label(), partStats(duck, file));
         }
-        Map<String, SplitManifest.ColdStart> cold = new LinkedHashMap<>();
-        cold.put("val", coldStart(duck, ctx.output(TRAIN), ctx.output(VAL)));
-        cold.put("test", coldStart(duck, ctx.output(TRAIN), ctx.output(TEST)));
+        timer.lap("write_parts");
+        Map<String, SplitManifest.ColdStart> cold = coldStart(duck, cutoffs);
 
         SplitManifest manifest = new SplitManifest(cutoffs.valStart().toString(), cutoffs.testStart().toString(), cutoffs.rule(),
                 new SplitManifest.Source(config.dataset().source(), source.files().stream().map(catalog::label).toList()),
                 new SplitManifest.Ingestion(read, outcome.loaded(), outcome.rejected(), outcome.reasons()), parts, cold);
         Json.write(ctx.output(SPLIT_MANIFEST), manifest);
+        timer.lap("cold_start_and_manifest");
 
         ctx.metric("records_read", read);
         ctx.metric("events_loaded", outcome.loaded());
@@ -111,6 +117,7 @@ public final class BuildDatasetStage implements Stage {
         ctx.metric("reject_reasons", outcome.reasons());
         ctx.metric("val_start", manifest.valStart());
         ctx.metric("test_start", manifest.testStart());
+        ctx.metric("phase_seconds", timer.seconds());
         LOG.info("split at val_start {} and test_start {}: train {} / val {} / test {} events", manifest.valStart(),
                 manifest.testStart(), parts.get("train").rows(), parts.get("val").rows(), parts.get("test").rows());
     }
@@ -141,14 +148,24 @@ public final class BuildDatasetStage implements Stage {
                         Hashing.sha256(file)));
     }
 
-    private static SplitManifest.ColdStart coldStart(DuckSession duck, Path train, Path later) {
-        String t = DuckSession.parquet(train);
-        String l = DuckSession.parquet(later);
-        return duck.querySingle("SELECT "
-                        + "(SELECT count(DISTINCT user_id) FROM " + l + " WHERE user_id NOT IN (SELECT user_id FROM " + t + ")), "
-                        + "(SELECT count(DISTINCT item_id) FROM " + l + " WHERE item_id NOT IN (SELECT item_id FROM " + t + ")), "
-                        + "(SELECT count(*) FROM " + l + " WHERE user_id NOT IN (SELECT user_id FROM " + t + ")), "
-                        + "(SELECT count(*) FROM " + l + " WHERE item_id NOT IN (SELECT item_id FROM " + t + "))",
-                rs -> new SplitManifest.ColdStart(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+    /**
+     * Users and items absent from TRAIN, per later part, in one pass: a user or item is new exactly when its first
+     * event is at or after val_start, so only events after val_start are counted.
+     */
+    private static Map<String, SplitManifest.ColdStart> coldStart(DuckSession duck, TemporalSplit.Cutoffs cutoffs) {
+        String e = EventValidator.EVENTS;
+        String v = cutoffs.valStartSql();
+        Map<String, SplitManifest.ColdStart> out = new LinkedHashMap<>();
+        out.put("val", new SplitManifest.ColdStart(0, 0, 0, 0));
+        out.put("test", new SplitManifest.ColdStart(0, 0, 0, 0));
+        duck.forEach("WITH fu AS (SELECT user_id, min(ts) AS first_ts FROM " + e + " GROUP BY user_id), "
+                + "fi AS (SELECT item_id, min(ts) AS first_ts FROM " + e + " GROUP BY item_id) "
+                + "SELECT CASE WHEN l.ts >= " + cutoffs.testStartSql() + " THEN 'test' ELSE 'val' END AS part, "
+                + "count(DISTINCT CASE WHEN fu.first_ts >= " + v + " THEN l.user_id END), "
+                + "count(DISTINCT CASE WHEN fi.first_ts >= " + v + " THEN l.item_id END), "
+                + "count(*) FILTER (WHERE fu.first_ts >= " + v + "), count(*) FILTER (WHERE fi.first_ts >= " + v + ") "
+                + "FROM " + e + " l JOIN fu USING (user_id) JOIN fi USING (item_id) WHERE l.ts >= " + v + " GROUP BY part",
+                rs -> out.put(rs.getString(1), new SplitManifest.ColdStart(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))));
+        return out;
     }
 }

@@ -42,25 +42,24 @@ final class EventValidator {
                 + (min == null ? "" : "WHEN value < " + min + " THEN 'value out of range (dataset.value_min)' ")
                 + (max == null ? "" : "WHEN value > " + max + " THEN 'value out of range (dataset.value_max)' ")
                 + "END AS reason FROM " + RawEvents.VIEW);
-        duck.execute("CREATE OR REPLACE TABLE ranked AS SELECT line, user_id, item_id, ts, value, "
-                + "row_number() OVER (PARTITION BY user_id, item_id, ts ORDER BY line) AS copy_no, "
-                + "min(line) OVER (PARTITION BY user_id, item_id, ts) AS first_line "
-                + "FROM checked WHERE reason IS NULL");
+        // duplicates by hash aggregation (cheaper than a window over every row); the earliest line of a key is kept
+        duck.execute("CREATE OR REPLACE TABLE dup_keys AS SELECT user_id, item_id, ts, min(line) AS first_line FROM checked "
+                + "WHERE reason IS NULL GROUP BY user_id, item_id, ts HAVING count(*) > 1");
+        boolean duplicates = duck.queryLong("SELECT count(*) FROM dup_keys") > 0;
         // sorted once here; with insertion order preserved, every later scan (whole or filtered) keeps this order
-        duck.execute("CREATE OR REPLACE TABLE " + EVENTS + " AS SELECT user_id, item_id, ts, value FROM ranked WHERE copy_no = 1 "
-                + ORDER);
+        duck.execute("CREATE OR REPLACE TABLE " + EVENTS + " AS SELECT c.user_id, c.item_id, c.ts, c.value FROM checked c "
+                + (duplicates ? "LEFT JOIN dup_keys d USING (user_id, item_id, ts) WHERE c.reason IS NULL "
+                + "AND (d.first_line IS NULL OR c.line = d.first_line) " : "WHERE c.reason IS NULL ") + ORDER);
         duck.execute("CREATE OR REPLACE TABLE bad_lines AS SELECT line, reason FROM checked WHERE reason IS NOT NULL"
-                + " UNION ALL SELECT line, 'duplicate event: same user, item and timestamp as line ' || first_line"
-                + " FROM ranked WHERE copy_no > 1");
+                + (duplicates ? " UNION ALL SELECT c.line, 'duplicate event: same user, item and timestamp as line ' || d.first_line"
+                + " FROM checked c JOIN dup_keys d USING (user_id, item_id, ts) WHERE c.reason IS NULL AND c.line > d.first_line" : ""));
         duck.execute("CREATE OR REPLACE TABLE " + REJECTS + " AS SELECT source_file, line, raw, reason FROM " + RawEvents.STRUCTURAL_REJECTS);
         if (duck.queryLong("SELECT count(*) FROM bad_lines") > 0) {
             // the raw text is fetched only for rejected lines: staging it for every row would double the memory
             duck.execute("INSERT INTO " + REJECTS + " SELECT s.source_file, s.line, s.raw, b.reason FROM " + RawEvents.VIEW
                     + " s JOIN bad_lines b USING (line)");
         }
-        duck.execute("DROP TABLE bad_lines");
-        duck.execute("DROP TABLE ranked");
-        duck.execute("DROP TABLE checked");
+        for (String t : new String[]{"bad_lines", "dup_keys", "checked"}) duck.execute("DROP TABLE " + t);
         long loaded = duck.queryLong("SELECT count(*) FROM " + EVENTS);
         long rejected = duck.queryLong("SELECT count(*) FROM " + REJECTS);
         Map<String, Long> reasons = new LinkedHashMap<>();
