@@ -10,7 +10,7 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Taste axes by spectral co-clustering of the bipartite user–item graph (Dhillon 2001; Ng, Jordan and Weiss 2002):
  * the binary TRAIN matrix is normalised by user and item degrees, Â = D_u^{-1/2} A D_i^{-1/2}; the item side of its
- * 2K leading singular vectors is an embedding in which items consumed by the same kind of users sit together.
+ * leading singular vectors (2K by default) is an embedding in which items consumed by the same kind of users sit together.
  * Rows are scaled to unit length and clustered by k-means (Smile, k-means++ seeds, best of several restarts);
  * each cluster is an axis. An item's loading on an axis is its squared cosine to the axis centroid (clipped at 0),
  * normalised to sum to 1: the share of its taste direction that points along each axis.
@@ -26,8 +26,9 @@ public final class SpectralAxes {
      * @param rowWeight     multiplicity of each user (bootstrap), or null for 1 each; 0 drops a user
      * @param early         use only the entries with early events (the first share of TRAIN by time)
      * @param minItemUsers  items with fewer users (in this fit) get loadings but do not take part in k-means
+     * @param dimsPerAxis   singular vectors per axis in the embedding k-means clusters
      */
-    public static AxisFit fit(TasteData d, double[] rowWeight, boolean early, int k, int minItemUsers, int restarts, long seed,
+    public static AxisFit fit(TasteData d, double[] rowWeight, boolean early, int k, int dimsPerAxis, int minItemUsers, int restarts, long seed,
                               ForkJoinPool pool) {
         if (k > d.nItems) {
             throw new NtgException("build-taste: taste.k = " + k + " exceeds the " + d.nItems + " items in TRAIN: set taste.k to at most " + d.nItems);
@@ -58,9 +59,9 @@ public final class SpectralAxes {
             }
         }
         SparseGram g = new SparseGram(d, values, pool);
-        // 2K dimensions, not K: on the synthetic service, genre recovery (NMI) rose from 0.31 with K to 0.53 with 2K (and
-        // stayed there with 3K): a few leading directions carry non-genre structure (release cohorts, popularity).
-        int dims = Math.min(d.nItems, 2 * k);
+        // Default 2K dimensions, not K: on the synthetic service, genre recovery (NMI) rose from 0.31 with K to 0.53 with
+        // 2K (and stayed there with 3K): a few leading directions carry non-genre structure (release cohorts, popularity).
+        int dims = Math.min(d.nItems, dimsPerAxis * k);
         SymmetricEigen.Result eig = SymmetricEigen.largest(d.nItems, dims, g::gram, seed, TOL);
         double[] spectrum = new double[k];
         for (int j = 0; j < k; j++) spectrum[j] = Math.sqrt(Math.max(0, eig.values()[j]));

@@ -51,7 +51,7 @@ public final class TasteBuilder {
                 throw new NtgException("build-taste: taste.k = " + c.k() + " exceeds the " + d.nItems + " items in TRAIN: set taste.k to at most " + d.nItems);
             }
             t = lap(phases, "load", t);
-            AxisFit fit = SpectralAxes.fit(d, null, false, c.k(), c.minItemUsers(), c.kmeansRestarts(), seed, pool);
+            AxisFit fit = SpectralAxes.fit(d, null, false, c.k(), c.dimsPerAxis(), c.minItemUsers(), c.kmeansRestarts(), seed, pool);
             t = lap(phases, "axes", t);
             TasteProfiles profiles = TasteProfiles.of(d, fit.loadings(), c.k(), c.smoothing());
             Meta meta = Meta.load(duck, f.items(), d.nItems);
@@ -83,7 +83,7 @@ public final class TasteBuilder {
             long shaping = 0;
             for (boolean s : fit.shaping()) if (s) shaping++;
             TasteDiagnostics diag = new TasteDiagnostics("1", TasteDiagnostics.METHOD,
-                    new TasteDiagnostics.Settings(c.k(), c.minItemUsers(), c.topN(), c.smoothing(), c.kmeansRestarts(), c.bootstrap(), c.earlyFraction(),
+                    new TasteDiagnostics.Settings(c.k(), c.dimsPerAxis(), c.minItemUsers(), c.topN(), c.smoothing(), c.kmeansRestarts(), c.bootstrap(), c.earlyFraction(),
                             seed, c.embeddings(), c.embeddingRank()),
                     new TasteDiagnostics.Data(d.trainEvents, d.nUsers, d.nItems, d.items.length, shaping), boxed(fit.spectrum()), fit.distortion(),
                     axisRows, graphCohesion, stability, recovery,
@@ -184,7 +184,7 @@ public final class TasteBuilder {
             SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + b);
             double[] mult = new double[d.nUsers];
             for (int x = 0; x < d.nUsers; x++) mult[rng.nextInt(d.nUsers)]++;
-            AxisFit re = SpectralAxes.fit(d, mult, false, c.k(), c.minItemUsers(), c.kmeansRestarts(), seed + 1000L * (b + 1), pool);
+            AxisFit re = SpectralAxes.fit(d, mult, false, c.k(), c.dimsPerAxis(), c.minItemUsers(), c.kmeansRestarts(), seed + 1000L * (b + 1), pool);
             Agreement g = Agreement.of(full, re);
             rows.add(new TasteDiagnostics.Resample("bootstrap", b + 1, g.items(), g.ari(), g.matchedOverlap()));
             ariSum += g.ari();
@@ -193,7 +193,7 @@ public final class TasteBuilder {
         }
         Double earlyAri = null, earlyOverlap = null;
         if (c.earlyFraction() > 0) {
-            AxisFit re = SpectralAxes.fit(d, null, true, c.k(), c.minItemUsers(), c.kmeansRestarts(), seed + 500, pool);
+            AxisFit re = SpectralAxes.fit(d, null, true, c.k(), c.dimsPerAxis(), c.minItemUsers(), c.kmeansRestarts(), seed + 500, pool);
             Agreement g = Agreement.of(full, re);
             rows.add(new TasteDiagnostics.Resample("early", 1, g.items(), g.ari(), g.matchedOverlap()));
             earlyAri = g.ari();

@@ -2,7 +2,7 @@
  * Stage 04, taste axes and latent embeddings. The axes come from spectral co-clustering of the bipartite
  * user–item graph of TRAIN: the binary matrix normalised by user and item degrees, D_u^{-1/2} A D_i^{-1/2}, has as
  * its leading singular vectors the smoothest "who watches what" directions (the normalised-cut relaxation); the
- * item side of the 2K leading vectors embeds each item, k-means (Smile) on the unit-length rows finds K clusters,
+ * item side of the 2K leading vectors ({@code taste.dims_per_axis}) embeds each item, k-means (Smile) on the unit-length rows finds K clusters,
  * and each cluster is an axis. An item's loadings are its squared positive cosines to the axis centroids,
  * normalised; a user's profile is the mean loading of their items, shrunk toward the population with a prior
  * of {@code taste.smoothing} pseudo-items. Axes are labelled by the genres over-represented among their items
