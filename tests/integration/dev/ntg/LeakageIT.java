@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class LeakageIT {
     /** Fitted or aggregated on TRAIN: identical whatever happens to VAL or TEST. Later stages append theirs. */
     static final List<Artifact> FITTED = List.of(USER_FEATURES, ITEM_FEATURES, INTERACTION_FEATURES, FEATURE_MANIFEST,
-            ITEM_EDGES, GRAPH_DIAGNOSTICS);
+            ITEM_EDGES, GRAPH_DIAGNOSTICS,
+            TASTE_AXES, ITEM_AXES, USER_TASTE, TASTE_DIAGNOSTICS, USER_FACTORS, ITEM_FACTORS);
     /** Choices tuned on VAL (blend weights, K, calibration method): may move with VAL, never with TEST. */
     static final List<Artifact> VAL_TUNED = List.of();
     /** Evaluation outputs (metrics on VAL or TEST): may move when either window changes. */

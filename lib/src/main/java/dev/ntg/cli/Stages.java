@@ -6,6 +6,7 @@ import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.features.BuildFeaturesStage;
 import dev.ntg.graph.BuildGraphStage;
 import dev.ntg.run.Stage;
+import dev.ntg.taste.BuildTasteStage;
 
 import java.util.List;
 
@@ -19,7 +20,8 @@ public final class Stages {
                 new GenerateEventsStage(),
                 new BuildDatasetStage(),
                 new BuildFeaturesStage(),
-                new BuildGraphStage());
+                new BuildGraphStage(),
+                new BuildTasteStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

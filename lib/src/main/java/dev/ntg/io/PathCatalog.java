@@ -32,6 +32,13 @@ public final class PathCatalog {
     // 03 build-graph
     public static final Artifact ITEM_EDGES = new Artifact("item_edges", "outputs/graph/item_edges.parquet", "build-graph");
     public static final Artifact GRAPH_DIAGNOSTICS = new Artifact("graph_diagnostics", "outputs/graph/graph_diagnostics.json", "build-graph");
+    // 04 build-taste
+    public static final Artifact TASTE_AXES = new Artifact("taste_axes", "outputs/taste/axes.parquet", "build-taste");
+    public static final Artifact ITEM_AXES = new Artifact("item_axes", "outputs/taste/item_axes.parquet", "build-taste");
+    public static final Artifact USER_TASTE = new Artifact("user_taste", "outputs/taste/user_taste.parquet", "build-taste");
+    public static final Artifact TASTE_DIAGNOSTICS = new Artifact("taste_diagnostics", "outputs/taste/taste_diagnostics.json", "build-taste");
+    public static final Artifact USER_FACTORS = new Artifact("user_factors", "outputs/embeddings/user_factors.parquet", "build-taste");
+    public static final Artifact ITEM_FACTORS = new Artifact("item_factors", "outputs/embeddings/item_factors.parquet", "build-taste");
 
     private final Path workDir;
 
