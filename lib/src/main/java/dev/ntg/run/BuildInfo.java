@@ -2,6 +2,13 @@ package dev.ntg.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import dev.ntg.io.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -19,6 +26,34 @@ public final class BuildInfo {
             p.load(in);
             return p.getProperty("version", "unknown");
         } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static volatile String fingerprint;
+
+    /**
+     * SHA-256 over the lib's own code (the jar, or every file under the classes folder in a development build),
+     * so that run-all reruns a stage when the code that made its outputs has changed, not only its inputs.
+     */
+    public static String codeFingerprint() {
+        if (fingerprint == null) fingerprint = computeFingerprint();
+        return fingerprint;
+    }
+
+    private static String computeFingerprint() {
+        try {
+            Path code = Path.of(BuildInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) return Hashing.sha256(code);
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (Stream<Path> files = Files.walk(code)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    md.update(code.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                    md.update(Files.readAllBytes(f));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | SecurityException e) {
             return "unknown";
         }
     }

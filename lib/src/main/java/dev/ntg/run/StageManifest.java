@@ -12,6 +12,7 @@ import java.util.Map;
 public record StageManifest(
         String stage,
         String libVersion,
+        String libFingerprint,
         String gitCommit,
         boolean gitDirty,
         JsonNode config,

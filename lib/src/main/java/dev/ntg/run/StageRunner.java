@@ -43,7 +43,7 @@ public final class StageRunner {
     public record Result(String stage, boolean skipped, double seconds, StageManifest manifest) {
     }
 
-    /** Runs the stage unless {@code skipIfUpToDate} and its manifest shows identical inputs, config and outputs. */
+    /** Runs the stage unless {@code skipIfUpToDate} and its manifest shows identical inputs, config, code and outputs. */
     public Result run(Stage stage, boolean skipIfUpToDate) {
         requireInputs(stage);
         List<StageManifest.FileEntry> inputs = hashInputs(stage);
@@ -77,7 +77,7 @@ public final class StageRunner {
             Instant end = Instant.now();
             double seconds = Duration.between(start, end).toMillis() / 1000.0;
             BuildInfo.Git git = BuildInfo.git(catalog.workDir());
-            StageManifest manifest = new StageManifest(stage.name(), BuildInfo.libVersion(), git.commit(), git.dirty(),
+            StageManifest manifest = new StageManifest(stage.name(), BuildInfo.libVersion(), BuildInfo.codeFingerprint(), git.commit(), git.dirty(),
                     config.slice(stage.configSections()), configHash, config.sources(), config.config().project().seed(),
                     inputs, outputs, ctx.metrics(), start.toString(), end.toString(), seconds);
             Path tmp = staging.resolve("_manifest.json");
@@ -133,6 +133,7 @@ public final class StageRunner {
 
     private boolean upToDate(StageManifest previous, List<StageManifest.FileEntry> inputs, String configHash) {
         if (!configHash.equals(previous.configHash()) || !sameHashes(inputs, previous.inputs())) return false;
+        if (!BuildInfo.codeFingerprint().equals(previous.libFingerprint())) return false;
         for (StageManifest.FileEntry o : previous.outputs()) {
             Path p = catalog.workDir().resolve(o.path());
             if (!Files.isRegularFile(p) || !Hashing.sha256(p).equals(o.sha256())) return false;
