@@ -5,6 +5,7 @@ import dev.ntg.data.BuildDatasetStage;
 import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.features.BuildFeaturesStage;
 import dev.ntg.graph.BuildGraphStage;
+import dev.ntg.ranking.RankStage;
 import dev.ntg.run.Stage;
 
 import java.util.List;
@@ -19,7 +20,8 @@ public final class Stages {
                 new GenerateEventsStage(),
                 new BuildDatasetStage(),
                 new BuildFeaturesStage(),
-                new BuildGraphStage());
+                new BuildGraphStage(),
+                new RankStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

@@ -32,6 +32,10 @@ public final class PathCatalog {
     // 03 build-graph
     public static final Artifact ITEM_EDGES = new Artifact("item_edges", "outputs/graph/item_edges.parquet", "build-graph");
     public static final Artifact GRAPH_DIAGNOSTICS = new Artifact("graph_diagnostics", "outputs/graph/graph_diagnostics.json", "build-graph");
+    // 05 rank
+    public static final Artifact RANKING_BLEND = new Artifact("ranking_blend", "outputs/ranking/blend.json", "rank");
+    public static final Artifact RANKING_CANDIDATES = new Artifact("ranking_candidates", "outputs/ranking/candidates.parquet", "rank");
+    public static final Artifact RANKING_REPORT = new Artifact("ranking_report", "outputs/reports/ranking.json", "rank");
 
     private final Path workDir;
 
