@@ -5,6 +5,7 @@ import dev.ntg.data.BuildDatasetStage;
 import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.features.BuildFeaturesStage;
 import dev.ntg.graph.BuildGraphStage;
+import dev.ntg.ranking.RankStage;
 import dev.ntg.run.Stage;
 import dev.ntg.taste.BuildTasteStage;
 
@@ -21,7 +22,8 @@ public final class Stages {
                 new BuildDatasetStage(),
                 new BuildFeaturesStage(),
                 new BuildGraphStage(),
-                new BuildTasteStage());
+                new BuildTasteStage(),
+                new RankStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

@@ -6,7 +6,7 @@ package dev.ntg.config;
  */
 public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfig split,
                         FeaturesConfig features, GraphConfig graph,
-                        TasteConfig taste) {
+                        TasteConfig taste, RankingConfig ranking) {
     public NtgConfig {
         Check.required("project", project);
         Check.required("dataset", dataset);
@@ -14,5 +14,6 @@ public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfi
         Check.required("features", features);
         Check.required("graph", graph);
         Check.required("taste", taste);
+        Check.required("ranking", ranking);
     }
 }

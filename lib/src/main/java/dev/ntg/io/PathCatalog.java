@@ -39,6 +39,10 @@ public final class PathCatalog {
     public static final Artifact TASTE_DIAGNOSTICS = new Artifact("taste_diagnostics", "outputs/taste/taste_diagnostics.json", "build-taste");
     public static final Artifact USER_FACTORS = new Artifact("user_factors", "outputs/embeddings/user_factors.parquet", "build-taste");
     public static final Artifact ITEM_FACTORS = new Artifact("item_factors", "outputs/embeddings/item_factors.parquet", "build-taste");
+    // 05 rank
+    public static final Artifact RANKING_BLEND = new Artifact("ranking_blend", "outputs/ranking/blend.json", "rank");
+    public static final Artifact RANKING_CANDIDATES = new Artifact("ranking_candidates", "outputs/ranking/candidates.parquet", "rank");
+    public static final Artifact RANKING_REPORT = new Artifact("ranking_report", "outputs/reports/ranking.json", "rank");
 
     private final Path workDir;
 

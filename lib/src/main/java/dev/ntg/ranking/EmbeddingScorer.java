@@ -1,0 +1,44 @@
+package dev.ntg.ranking;
+
+/**
+ * Latent-factor scorer: item factors V (one row per item), the user folded in as the sum of the factors of the
+ * user's TRAIN items, score(j) = p_u · V_j. With V from {@link TruncatedSvd} this is PureSVD; at merge time the
+ * factors can come from stage 04's outputs/embeddings/item_factors.parquet instead, without changing this class.
+ */
+final class EmbeddingScorer extends Scorer {
+    private final String name;
+    private final String description;
+    private final double[] factors;
+    private final int f;
+
+    /** @param factors row-major nItems × f */
+    EmbeddingScorer(String name, String description, double[] factors, int f) {
+        this.name = name;
+        this.description = description;
+        this.factors = factors;
+        this.f = f;
+    }
+
+    @Override
+    String name() {
+        return name;
+    }
+
+    @Override
+    String description() {
+        return description;
+    }
+
+    @Override
+    void fill(int[] history, ScoreRow row) {
+        double[] p = new double[f];
+        for (int h : history) for (int k = 0, o = h * f; k < f; k++) p[k] += factors[o + k];
+        row.makeDense();
+        double[] v = row.v;
+        for (int j = 0, o = 0; j < v.length; j++, o += f) {
+            double s = 0;
+            for (int k = 0; k < f; k++) s += p[k] * factors[o + k];
+            v[j] = s;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ntg.ranking;
+
+/**
+ * One signal fitted on TRAIN: given a user's TRAIN history, fill a row of scores (higher is better). Scorers are
+ * independent; the {@link Blend} combines them, and each alone is a baseline. Implementations are immutable
+ * after construction and safe to share between worker threads (all per-user state lives in the row).
+ */
+abstract class Scorer {
+    /** Report key: popularity, recent_popularity, item_knn, rp3beta, ease, svd. */
+    abstract String name();
+
+    /** One sentence for the report's protocol section. */
+    abstract String description();
+
+    /** Writes the user's scores into a cleared row. History items may be written; they are excluded later. */
+    abstract void fill(int[] history, ScoreRow row);
+
+    /** Item j's score in a filled row: the row value, unless the scorer knows it without touching (popularity). */
+    double value(ScoreRow row, int j) {
+        return row.v[j];
+    }
+
+    /** Whether {@link ScoreRow#because} holds the contributing history item. */
+    boolean explainsByItem() {
+        return false;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ntg.ranking;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@DisplayName("Ranking kernels")
+class RankingKernelsTest {
+    @Test
+    @DisplayName("top N: score descending, ties by item index, untouched items as 0 in index order, seen items never")
+    void topN() {
+        ScoreRow row = new ScoreRow(6, false);
+        row.add(4, 2.0, -1);
+        row.add(1, 2.0, -1);
+        row.add(5, 3.0, -1);
+        row.add(2, -1.0, -1);
+        boolean[] seen = new boolean[6];
+        seen[5] = true;
+        assertArrayEquals(new int[]{1, 4, 0, 3, 2}, TopN.select(row, null, seen, 5, 5));
+        assertArrayEquals(new int[]{1, 4}, TopN.select(row, null, seen, 5, 2));
+    }
+
+    @Test
+    @DisplayName("the graph scorer remembers the history item that contributed most")
+    void because() {
+        ItemNeighbors g = ItemNeighbors.of(3, new int[][]{{2}, {2}, {}}, new double[][]{{0.2}, {0.7}, {}}, new long[][]{{1}, {3}, {}});
+        ScoreRow row = new ScoreRow(3, true);
+        new ItemKnnScorer(g).fill(new int[]{0, 1}, row);
+        assertEquals(0.9, row.v[2], 1e-15);
+        assertEquals(1, row.because(2));
+    }
+
+    @Test
+    @DisplayName("Cholesky: L Lᵀ reproduces a small SPD matrix")
+    void cholesky() {
+        double[] a = {4, 2, 2, 2, 5, 3, 2, 3, 6};
+        double[] l = EaseScorer.cholesky(a, 3);
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) {
+            double s = 0;
+            for (int k = 0; k < 3; k++) s += l[i * 3 + k] * l[j * 3 + k];
+            assertEquals(a[i * 3 + j], s, 1e-12);
+        }
+    }
+
+    @Test
+    @DisplayName("EASE^R on two items always consumed together recommends the partner; the diagonal is zero")
+    void ease() {
+        TrainData t = TrainData.of(new String[]{"a", "b", "c"}, new String[]{"x", "y", "z"}, new int[][]{{0, 1}, {0, 1}, {2}});
+        EaseScorer e = new EaseScorer(t, 1.0, 2);
+        ScoreRow row = new ScoreRow(3, false);
+        e.fill(new int[]{0}, row);
+        assertEquals(0, row.v[0]);
+        assertTrue(row.v[1] > 0.5, "partner score " + row.v[1]);
+        assertEquals(0, row.v[2], 1e-12);
+    }
+
+    @Test
+    @DisplayName("truncated SVD: item factors are orthonormal and identical run to run")
+    void svd() {
+        TrainData t = TrainData.of(new String[]{"a", "b", "c", "d"}, new String[]{"w", "x", "y", "z"},
+                new int[][]{{0, 1}, {0, 1, 2}, {2, 3}, {3}});
+        TruncatedSvd.Factors f = TruncatedSvd.fit(t, 2, 3, 7, 2);
+        for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) {
+            double s = 0;
+            for (int j = 0; j < 4; j++) s += f.itemFactors()[j * 2 + a] * f.itemFactors()[j * 2 + b];
+            assertEquals(a == b ? 1 : 0, s, 1e-9);
+        }
+        assertArrayEquals(f.itemFactors(), TruncatedSvd.fit(t, 2, 3, 7, 1).itemFactors());
+    }
+
+    @Test
+    @DisplayName("the VAL search keeps a weight only when it improves the objective, and never tries all zeros")
+    void search() {
+        // one user, relevant item 2; component 0 ranks item 1 first, component 1 ranks item 2 first
+        Blend.Candidates c = new Blend.Candidates(new int[]{1, 2}, new double[][]{{1, 0.5}, {0, 1}});
+        BlendSearch.Result r = BlendSearch.run(java.util.List.of("a", "b"), java.util.List.of(c),
+                java.util.List.of(dev.ntg.eval.ranking.RelevantSet.of(new int[]{2}, 0)), java.util.List.of(0.0, 1.0), 2, 1);
+        assertEquals(1.0, r.objective());
+        assertEquals(1.0, r.weights()[1]);
+        for (BlendSearch.Step s : r.trace()) assertTrue(s.weights().values().stream().anyMatch(w -> w > 0));
+    }
+}
