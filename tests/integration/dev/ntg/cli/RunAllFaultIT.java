@@ -28,8 +28,9 @@ class RunAllFaultIT {
     @TempDir
     Path tmp;
 
-    private static final List<String> SETTINGS = List.of("--set", "dataset.synthetic.events=1500000", "--set", "dataset.synthetic.users=8000",
-            "--set", "dataset.synthetic.items=3000", "--set", "project.duckdb_memory_limit=1GB");
+    private static final List<String> SETTINGS = List.of("--set", "dataset.synthetic.events=500000", "--set", "dataset.synthetic.users=4000",
+            "--set", "dataset.synthetic.items=2000", "--set", "project.duckdb_memory_limit=1GB",
+            "--set", "taste.bootstrap=1", "--set", "ranking.bootstrap_resamples=50");
 
     private Process start(Path work) throws IOException {
         Path root = TestPipeline.projectDir();
