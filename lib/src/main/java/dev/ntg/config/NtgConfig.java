@@ -5,12 +5,14 @@ package dev.ntg.config;
  * section is one record; a stage declares the sections it reads and only those go into its config hash.
  */
 public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfig split,
-                        FeaturesConfig features, GraphConfig graph) {
+                        FeaturesConfig features, GraphConfig graph,
+                        ChurnConfig churn) {
     public NtgConfig {
         Check.required("project", project);
         Check.required("dataset", dataset);
         Check.required("split", split);
         Check.required("features", features);
         Check.required("graph", graph);
+        Check.required("churn", churn);
     }
 }

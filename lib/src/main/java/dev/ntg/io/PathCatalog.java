@@ -33,6 +33,13 @@ public final class PathCatalog {
     public static final Artifact ITEM_EDGES = new Artifact("item_edges", "outputs/graph/item_edges.parquet", "build-graph");
     public static final Artifact GRAPH_DIAGNOSTICS = new Artifact("graph_diagnostics", "outputs/graph/graph_diagnostics.json", "build-graph");
 
+    // 06 score-churn
+    public static final Artifact CHURN_EXAMPLES = new Artifact("churn_examples", "outputs/churn/training_examples.parquet", "score-churn");
+    public static final Artifact CHURN_MODEL = new Artifact("churn_model", "outputs/churn/model.json", "score-churn");
+    public static final Artifact CHURN_SELECTION = new Artifact("churn_selection", "outputs/churn/selection.json", "score-churn");
+    public static final Artifact CHURN_SCORES = new Artifact("churn_scores", "outputs/churn/scores.parquet", "score-churn");
+    public static final Artifact CHURN_REPORT = new Artifact("churn_report", "outputs/reports/churn.json", "score-churn");
+
     private final Path workDir;
 
     public PathCatalog(Path workDir) {

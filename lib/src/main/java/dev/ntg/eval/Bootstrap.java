@@ -1,0 +1,93 @@
+package dev.ntg.eval;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Nonparametric bootstrap over rows with a seeded generator: every call draws the same {@code resamples} index
+ * vectors (resample r uses a generator seeded from (seed, r)), so intervals of different metrics and of paired
+ * differences are computed on the same resamples. Intervals are percentile intervals (linear interpolation between
+ * order statistics, like R's type 7).
+ */
+public final class Bootstrap {
+    private final int resamples;
+    private final long seed;
+    private final double level;
+
+    public Bootstrap(int resamples, long seed) {
+        this(resamples, seed, 0.95);
+    }
+
+    public Bootstrap(int resamples, long seed, double level) {
+        if (resamples < 1) throw new IllegalArgumentException("resamples must be >= 1, got " + resamples);
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        this.resamples = resamples;
+        this.seed = seed;
+        this.level = level;
+    }
+
+    public int resamples() {
+        return resamples;
+    }
+
+    /** The row indices of resample r (n draws with replacement). */
+    public int[] indices(int r, int n) {
+        SplittableRandom rng = new SplittableRandom(mix(seed, r));
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = rng.nextInt(n);
+        return idx;
+    }
+
+    /** The metric on the full sample with its percentile interval. */
+    public Interval interval(double[] p, double[] y, Supplier<? extends Metric> metric) {
+        double estimate = metric.get().of(p, y);
+        double[] reps = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            int[] idx = indices(r, p.length);
+            Metric m = metric.get();
+            for (int i : idx) m.add(p[i], y[i]);
+            reps[r] = m.value();
+        }
+        return summarize(estimate, reps);
+    }
+
+    /** metric(a) − metric(b) on the same rows and resamples: a paired difference with its interval. */
+    public Interval paired(double[] a, double[] b, double[] y, Supplier<? extends Metric> metric) {
+        double estimate = metric.get().of(a, y) - metric.get().of(b, y);
+        double[] reps = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            int[] idx = indices(r, y.length);
+            Metric ma = metric.get(), mb = metric.get();
+            for (int i : idx) {
+                ma.add(a[i], y[i]);
+                mb.add(b[i], y[i]);
+            }
+            reps[r] = ma.value() - mb.value();
+        }
+        return summarize(estimate, reps);
+    }
+
+    /** Percentile interval of arbitrary replicates (NaN dropped). */
+    public Interval summarize(double estimate, double[] replicates) {
+        double[] ok = Arrays.stream(replicates).filter(Double::isFinite).sorted().toArray();
+        if (ok.length == 0) return new Interval(estimate, Double.NaN, Double.NaN, 0);
+        double alpha = (1 - level) / 2;
+        return new Interval(estimate, quantile(ok, alpha), quantile(ok, 1 - alpha), ok.length);
+    }
+
+    /** Type-7 quantile of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    private static long mix(long seed, int r) {
+        long z = seed * 0x9E3779B97F4A7C15L + r * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ntg.eval;
+
+import java.util.Arrays;
+
+/** Growable primitive storage of (prediction, outcome) pairs for metrics that need the whole sample. */
+abstract class Pairs implements Metric {
+    protected double[] p = new double[64];
+    protected double[] y = new double[64];
+    protected int n;
+
+    @Override
+    public void add(double prediction, double outcome) {
+        if (!(prediction >= 0 && prediction <= 1)) throw new IllegalArgumentException("prediction must be in [0, 1], got " + prediction);
+        if (!(outcome >= 0 && outcome <= 1)) throw new IllegalArgumentException("outcome must be in [0, 1], got " + outcome);
+        if (n == p.length) {
+            p = Arrays.copyOf(p, n * 2);
+            y = Arrays.copyOf(y, n * 2);
+        }
+        p[n] = prediction;
+        y[n] = outcome;
+        n++;
+    }
+
+    /** Row indices sorted by prediction ascending, ties by insertion order (a stable, deterministic order). */
+    protected int[] ascending() {
+        return sorted(false);
+    }
+
+    /** Row indices sorted by prediction descending, ties by insertion order. */
+    protected int[] descending() {
+        return sorted(true);
+    }
+
+    /** Stable merge sort of 0..n-1 by prediction on primitive arrays (bootstrap loops call this thousands of times). */
+    private int[] sorted(boolean desc) {
+        int[] a = new int[n], tmp = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n - width; lo += 2 * width) {
+                int mid = lo + width, hi = Math.min(lo + 2 * width, n);
+                int i = lo, j = mid, k = lo;
+                while (i < mid && j < hi) {
+                    boolean takeRight = desc ? p[a[j]] > p[a[i]] : p[a[j]] < p[a[i]];
+                    tmp[k++] = takeRight ? a[j++] : a[i++];
+                }
+                while (i < mid) tmp[k++] = a[i++];
+                while (j < hi) tmp[k++] = a[j++];
+                System.arraycopy(tmp, lo, a, lo, hi - lo);
+            }
+        }
+        return a;
+    }
+}
