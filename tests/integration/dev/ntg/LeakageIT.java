@@ -34,11 +34,14 @@ import static org.junit.jupiter.api.Assertions.*;
 class LeakageIT {
     /** Fitted or aggregated on TRAIN: identical whatever happens to VAL or TEST. Later stages append theirs. */
     static final List<Artifact> FITTED = List.of(USER_FEATURES, ITEM_FEATURES, INTERACTION_FEATURES, FEATURE_MANIFEST,
-            ITEM_EDGES, GRAPH_DIAGNOSTICS);
+            ITEM_EDGES, GRAPH_DIAGNOSTICS,
+            CHURN_EXAMPLES, CHURN_MODEL);
     /** Choices tuned on VAL (blend weights, K, calibration method): may move with VAL, never with TEST. */
-    static final List<Artifact> VAL_TUNED = List.of();
+    static final List<Artifact> VAL_TUNED = List.of(
+            CHURN_SELECTION);
     /** Evaluation outputs (metrics on VAL or TEST): may move when either window changes. */
-    static final List<Artifact> EVALUATION = List.of();
+    static final List<Artifact> EVALUATION = List.of(
+            CHURN_SCORES, CHURN_REPORT);
 
     /** The window rewritten, and what must keep its bytes when it is. */
     enum Window {

@@ -56,7 +56,7 @@ final class ChurnEvaluation {
         num(o, "churn_rate", y.length == 0 ? Double.NaN : pos / y.length);
         ObjectNode models = o.putObject("models");
         ObjectNode c = models.putObject("chosen");
-        for (var e : fullMetrics().entrySet()) put(c, e.getKey(), boot.interval(chosen, y, e.getValue()));
+        boot.intervals(chosen, y, fullMetrics()).forEach((k, v) -> put(c, k, v));
         BrierScore bs = new BrierScore();
         bs.of(chosen, y);
         BrierScore.Decomposition d = bs.decomposition(BINS);
@@ -68,11 +68,13 @@ final class ChurnEvaluation {
         num(dn, "within_bin", d.withinBin());
         for (var e : others.entrySet()) {
             ObjectNode m = models.putObject(e.getKey());
-            put(m, "auc_roc", boot.interval(e.getValue(), y, RocAuc::new));
-            put(m, "pr_auc_average_precision", boot.interval(e.getValue(), y, PrAuc::new));
-            put(m, "log_loss", boot.interval(e.getValue(), y, LogLoss::new));
-            put(m, "brier", boot.interval(e.getValue(), y, BrierScore::new));
-            put(m, "ece_equal_mass_10", boot.interval(e.getValue(), y, () -> ExpectedCalibrationError.equalMass(BINS)));
+            Map<String, Supplier<Metric>> set = new LinkedHashMap<>();
+            set.put("auc_roc", RocAuc::new);
+            set.put("pr_auc_average_precision", PrAuc::new);
+            set.put("log_loss", LogLoss::new);
+            set.put("brier", BrierScore::new);
+            set.put("ece_equal_mass_10", () -> ExpectedCalibrationError.equalMass(BINS));
+            boot.intervals(e.getValue(), y, set).forEach((k, v) -> put(m, k, v));
         }
         ObjectNode paired = o.putObject("paired_differences");
         paired.put("definition", "baseline metric minus chosen-model metric on the same bootstrap resamples: > 0 means the chosen model is better");

@@ -1,6 +1,9 @@
 package dev.ntg.eval;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -39,24 +42,53 @@ public final class Bootstrap {
         return idx;
     }
 
+    /** How often each row is drawn in resample r (the same draws as {@link #indices}). */
+    public int[] counts(int r, int n) {
+        int[] c = new int[n];
+        for (int i : indices(r, n)) c[i]++;
+        return c;
+    }
+
     /** The metric on the full sample with its percentile interval. */
     public Interval interval(double[] p, double[] y, Supplier<? extends Metric> metric) {
-        double estimate = metric.get().of(p, y);
-        double[] reps = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            int[] idx = indices(r, p.length);
-            Metric m = metric.get();
-            for (int i : idx) m.add(p[i], y[i]);
-            reps[r] = m.value();
+        return intervals(p, y, java.util.Map.of("m", metric)).get("m");
+    }
+
+    /**
+     * Several metrics of one predictor on the same resamples. Each resample feeds its rows to the metrics in
+     * ascending order of prediction (ties by row), so sorting metrics run in linear time per resample; resamples
+     * run in parallel, each filling its own slot, so the result does not depend on the thread count.
+     */
+    public java.util.Map<String, Interval> intervals(double[] p, double[] y, java.util.Map<String, ? extends Supplier<? extends Metric>> metrics) {
+        List<String> names = new ArrayList<>(metrics.keySet());
+        int[] order = IntStream.range(0, p.length).boxed()
+                .sorted((a, b) -> {
+                    int c = Double.compare(p[a], p[b]);
+                    return c != 0 ? c : Integer.compare(a, b);
+                }).mapToInt(Integer::intValue).toArray();
+        double[][] reps = new double[names.size()][resamples];
+        IntStream.range(0, resamples).parallel().forEach(r -> {
+            int[] c = counts(r, p.length);
+            for (int m = 0; m < names.size(); m++) {
+                Metric metric = metrics.get(names.get(m)).get();
+                for (int i : order) {
+                    for (int k = 0; k < c[i]; k++) metric.add(p[i], y[i]);
+                }
+                reps[m][r] = metric.value();
+            }
+        });
+        java.util.Map<String, Interval> out = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < names.size(); m++) {
+            out.put(names.get(m), summarize(metrics.get(names.get(m)).get().of(p, y), reps[m]));
         }
-        return summarize(estimate, reps);
+        return out;
     }
 
     /** metric(a) − metric(b) on the same rows and resamples: a paired difference with its interval. */
     public Interval paired(double[] a, double[] b, double[] y, Supplier<? extends Metric> metric) {
         double estimate = metric.get().of(a, y) - metric.get().of(b, y);
         double[] reps = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
+        IntStream.range(0, resamples).parallel().forEach(r -> {
             int[] idx = indices(r, y.length);
             Metric ma = metric.get(), mb = metric.get();
             for (int i : idx) {
@@ -64,7 +96,7 @@ public final class Bootstrap {
                 mb.add(b[i], y[i]);
             }
             reps[r] = ma.value() - mb.value();
-        }
+        });
         return summarize(estimate, reps);
     }
 

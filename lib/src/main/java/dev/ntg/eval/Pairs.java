@@ -23,31 +23,35 @@ abstract class Pairs implements Metric {
 
     /** Row indices sorted by prediction ascending, ties by insertion order (a stable, deterministic order). */
     protected int[] ascending() {
-        return sorted(false);
-    }
-
-    /** Row indices sorted by prediction descending, ties by insertion order. */
-    protected int[] descending() {
-        return sorted(true);
-    }
-
-    /** Stable merge sort of 0..n-1 by prediction on primitive arrays (bootstrap loops call this thousands of times). */
-    private int[] sorted(boolean desc) {
         int[] a = new int[n], tmp = new int[n];
         for (int i = 0; i < n; i++) a[i] = i;
+        // Bottom-up stable merge sort on primitives; runs already in order are not merged, so rows added in
+        // ascending order (as the bootstrap adds them) sort in linear time.
         for (int width = 1; width < n; width *= 2) {
             for (int lo = 0; lo < n - width; lo += 2 * width) {
                 int mid = lo + width, hi = Math.min(lo + 2 * width, n);
+                if (p[a[mid - 1]] <= p[a[mid]]) continue;
                 int i = lo, j = mid, k = lo;
-                while (i < mid && j < hi) {
-                    boolean takeRight = desc ? p[a[j]] > p[a[i]] : p[a[j]] < p[a[i]];
-                    tmp[k++] = takeRight ? a[j++] : a[i++];
-                }
+                while (i < mid && j < hi) tmp[k++] = p[a[j]] < p[a[i]] ? a[j++] : a[i++];
                 while (i < mid) tmp[k++] = a[i++];
                 while (j < hi) tmp[k++] = a[j++];
                 System.arraycopy(tmp, lo, a, lo, hi - lo);
             }
         }
         return a;
+    }
+
+    /** Row indices sorted by prediction descending, ties by insertion order: the ascending tie groups in reverse. */
+    protected int[] descending() {
+        int[] asc = ascending();
+        int[] out = new int[n];
+        int k = 0, end = n;
+        while (end > 0) {
+            int start = end - 1;
+            while (start > 0 && p[asc[start - 1]] == p[asc[end - 1]]) start--;
+            for (int i = start; i < end; i++) out[k++] = asc[i];
+            end = start;
+        }
+        return out;
     }
 }
