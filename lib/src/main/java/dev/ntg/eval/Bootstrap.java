@@ -71,8 +71,12 @@ public final class Bootstrap {
             int[] c = counts(r, p.length);
             for (int m = 0; m < names.size(); m++) {
                 Metric metric = metrics.get(names.get(m)).get();
-                for (int i : order) {
-                    for (int k = 0; k < c[i]; k++) metric.add(p[i], y[i]);
+                if (metric instanceof Pairs pairs) {
+                    pairs.addWeighted(p, y, order, c, p.length);
+                } else {
+                    for (int i : order) {
+                        for (int k = 0; k < c[i]; k++) metric.add(p[i], y[i]);
+                    }
                 }
                 reps[m][r] = metric.value();
             }

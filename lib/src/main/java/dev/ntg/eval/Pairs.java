@@ -21,6 +21,21 @@ abstract class Pairs implements Metric {
         n++;
     }
 
+    /** Adds row i of (ps, ys) counts[i] times, rows in the given order (the bootstrap's bulk path; rows already checked). */
+    void addWeighted(double[] ps, double[] ys, int[] order, int[] counts, int total) {
+        if (p.length < n + total) {
+            p = Arrays.copyOf(p, n + total);
+            y = Arrays.copyOf(y, n + total);
+        }
+        for (int i : order) {
+            for (int k = counts[i]; k > 0; k--) {
+                p[n] = ps[i];
+                y[n] = ys[i];
+                n++;
+            }
+        }
+    }
+
     /** Row indices sorted by prediction ascending, ties by insertion order (a stable, deterministic order). */
     protected int[] ascending() {
         int[] a = new int[n], tmp = new int[n];
