@@ -125,6 +125,24 @@ class MetricsTest {
         assertEquals(0.2, run(MeanAbsoluteError::new, "0.1 0.5", "0.2 0.2"), 1e-12);
     }
 
+    @Test
+    @DisplayName("reliability curve: equal-mass points (0.225 vs 0.5, 0.6 vs 0.5) with bands around the observed rate")
+    void reliabilityCurve() {
+        ReliabilityCurve rc = ReliabilityCurve.equalMass(2);
+        rc.of(v("0.1 0.4 0.35 0.8"), v("0 0 1 1"));
+        var pts = rc.points(new Bootstrap(200, 3));
+        assertEquals(2, pts.size());
+        // bin 0: 0.1(0), 0.35(1) → mean p 0.225, rate 0.5; bin 1: 0.4(0), 0.8(1) → 0.6, 0.5
+        assertEquals(0.225, pts.get(0).meanPredicted(), 1e-12);
+        assertEquals(0.5, pts.get(0).observedRate(), 1e-12);
+        assertEquals(0.6, pts.get(1).meanPredicted(), 1e-12);
+        for (var pt : pts) {
+            assertEquals(2, pt.count());
+            assertTrue(pt.observedLower() <= pt.observedRate() && pt.observedRate() <= pt.observedUpper(), pt.toString());
+        }
+        assertEquals(0.1875, rc.value(), 1e-12);
+    }
+
     @Nested
     @DisplayName("Murphy's decomposition of the Brier score")
     class Murphy {
