@@ -35,12 +35,13 @@ class LeakageIT {
     /** Fitted or aggregated on TRAIN: identical whatever happens to VAL or TEST. Later stages append theirs. */
     static final List<Artifact> FITTED = List.of(USER_FEATURES, ITEM_FEATURES, INTERACTION_FEATURES, FEATURE_MANIFEST,
             ITEM_EDGES, GRAPH_DIAGNOSTICS,
-            TASTE_AXES, ITEM_AXES, USER_TASTE, TASTE_DIAGNOSTICS, USER_FACTORS, ITEM_FACTORS);
+            TASTE_AXES, ITEM_AXES, USER_TASTE, TASTE_DIAGNOSTICS, USER_FACTORS, ITEM_FACTORS,
+            CHURN_EXAMPLES, CHURN_MODEL);
     // rank: blend weights are chosen on VAL; candidates.parquet depends on TRAIN and those weights only
     /** Choices tuned on VAL (blend weights, K, calibration method): may move with VAL, never with TEST. */
-    static final List<Artifact> VAL_TUNED = List.of(RANKING_BLEND, RANKING_CANDIDATES);
+    static final List<Artifact> VAL_TUNED = List.of(RANKING_BLEND, RANKING_CANDIDATES, CHURN_SELECTION);
     /** Evaluation outputs (metrics on VAL or TEST): may move when either window changes. */
-    static final List<Artifact> EVALUATION = List.of(RANKING_REPORT);
+    static final List<Artifact> EVALUATION = List.of(RANKING_REPORT, CHURN_SCORES, CHURN_REPORT);
 
     /** The window rewritten, and what must keep its bytes when it is. */
     enum Window {

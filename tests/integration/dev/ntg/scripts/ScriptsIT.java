@@ -37,7 +37,7 @@ class ScriptsIT {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", cp, script.toString(), "--workdir", work.toString(), "--config", root.resolve("configs/dev.yaml").toString(),
                     "--set", "dataset.synthetic.events=3000", "--set", "dataset.synthetic.users=100", "--set", "dataset.synthetic.items=80",
-                    "--set", "project.duckdb_memory_limit=1GB"));
+                    "--set", "project.duckdb_memory_limit=1GB", "--set", "churn.min_users=1"));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

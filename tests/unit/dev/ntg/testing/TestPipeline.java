@@ -28,6 +28,13 @@ public final class TestPipeline {
         return new TestPipeline(workDir, loader.load());
     }
 
+    /** configs/dev.yaml over base.yaml (the quick-start scale), then the given overrides. */
+    public static TestPipeline dev(Path workDir, String... sets) {
+        ConfigLoader loader = ConfigLoader.fromBase().overlay(projectDir().resolve("configs/dev.yaml")).set("project.duckdb_memory_limit=1GB");
+        for (String s : sets) loader.set(s);
+        return new TestPipeline(workDir, loader.load());
+    }
+
     /** A pipeline over MovieLens 100K; skips the test with a clear message where the data is absent. */
     public static TestPipeline movieLens100k(Path workDir, String... sets) {
         String[] all = new String[sets.length + 2];

@@ -1,5 +1,6 @@
 package dev.ntg.cli;
 
+import dev.ntg.churn.ScoreChurnStage;
 import dev.ntg.config.NtgConfig;
 import dev.ntg.data.BuildDatasetStage;
 import dev.ntg.data.GenerateEventsStage;
@@ -23,7 +24,8 @@ public final class Stages {
                 new BuildFeaturesStage(),
                 new BuildGraphStage(),
                 new BuildTasteStage(),
-                new RankStage());
+                new RankStage(),
+                new ScoreChurnStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

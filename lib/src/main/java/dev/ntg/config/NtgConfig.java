@@ -6,7 +6,7 @@ package dev.ntg.config;
  */
 public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfig split,
                         FeaturesConfig features, GraphConfig graph,
-                        TasteConfig taste, RankingConfig ranking) {
+                        TasteConfig taste, RankingConfig ranking, ChurnConfig churn) {
     public NtgConfig {
         Check.required("project", project);
         Check.required("dataset", dataset);
@@ -15,5 +15,6 @@ public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfi
         Check.required("graph", graph);
         Check.required("taste", taste);
         Check.required("ranking", ranking);
+        Check.required("churn", churn);
     }
 }

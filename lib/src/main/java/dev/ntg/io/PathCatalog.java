@@ -44,6 +44,13 @@ public final class PathCatalog {
     public static final Artifact RANKING_CANDIDATES = new Artifact("ranking_candidates", "outputs/ranking/candidates.parquet", "rank");
     public static final Artifact RANKING_REPORT = new Artifact("ranking_report", "outputs/reports/ranking.json", "rank");
 
+    // 06 score-churn
+    public static final Artifact CHURN_EXAMPLES = new Artifact("churn_examples", "outputs/churn/training_examples.parquet", "score-churn");
+    public static final Artifact CHURN_MODEL = new Artifact("churn_model", "outputs/churn/model.json", "score-churn");
+    public static final Artifact CHURN_SELECTION = new Artifact("churn_selection", "outputs/churn/selection.json", "score-churn");
+    public static final Artifact CHURN_SCORES = new Artifact("churn_scores", "outputs/churn/scores.parquet", "score-churn");
+    public static final Artifact CHURN_REPORT = new Artifact("churn_report", "outputs/reports/churn.json", "score-churn");
+
     private final Path workDir;
 
     public PathCatalog(Path workDir) {

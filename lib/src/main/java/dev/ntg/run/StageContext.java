@@ -102,6 +102,22 @@ public final class StageContext {
         return name;
     }
 
+    /**
+     * TRAIN and VAL events before {@code asOf} as a view the feature builders accept, for <em>scoring</em> the TEST
+     * window one period later with a model already fitted on TRAIN: features as of the TEST cutoff need the VAL events.
+     * Never hand it to fitting code; whatever it feeds is a TEST evaluation output (the tamper test checks). The stage
+     * must declare {@link PathCatalog#VAL} as an input.
+     */
+    public TrainView scoringHistoryBefore(Instant asOf) {
+        TrainView train = trainView();
+        String val = evaluationWindow(PathCatalog.VAL);
+        String name = "scoring_history";
+        duck.execute("CREATE OR REPLACE VIEW " + name + " AS SELECT * FROM (SELECT user_id, item_id, ts, value FROM " + train.relation()
+                + " UNION ALL SELECT user_id, item_id, ts, value FROM " + val + ") WHERE ts < "
+                + dev.ntg.io.Sql.literal(asOf.toString()) + "::TIMESTAMPTZ::TIMESTAMP");
+        return new TrainView(name, asOf, duck);
+    }
+
     /** Records a figure (row counts, reject counts, timings) in the stage's manifest under {@code metrics}. */
     public void metric(String key, Object value) {
         metrics.put(key, value);

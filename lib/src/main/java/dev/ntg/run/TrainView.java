@@ -1,6 +1,7 @@
 package dev.ntg.run;
 
 import dev.ntg.io.DuckSession;
+import dev.ntg.io.Sql;
 
 import java.time.Instant;
 
@@ -41,5 +42,21 @@ public final class TrainView {
 
     public DuckSession duck() {
         return duck;
+    }
+
+    /**
+     * The same TRAIN events seen from an earlier instant: a view of the rows with {@code ts < asOf} and
+     * {@code asOf} as its cutoff, so the feature builders compute features "as of" that date. It can only narrow
+     * the view (an {@code asOf} after this cutoff is refused): it is still TRAIN and nothing else.
+     */
+    public TrainView before(Instant asOf) {
+        if (asOf.isAfter(cutoff)) {
+            throw new IllegalArgumentException("as-of " + asOf + " is after the cutoff " + cutoff + " of " + relation
+                    + ": a TrainView can only look earlier");
+        }
+        String name = relation + "_before_" + asOf.getEpochSecond() + (asOf.getNano() == 0 ? "" : "_" + asOf.getNano());
+        duck.execute("CREATE OR REPLACE VIEW " + name + " AS SELECT user_id, item_id, ts, value FROM " + relation
+                + " WHERE ts < " + Sql.literal(asOf.toString()) + "::TIMESTAMPTZ::TIMESTAMP");
+        return new TrainView(name, asOf, duck);
     }
 }

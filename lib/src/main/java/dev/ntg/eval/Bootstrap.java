@@ -1,0 +1,129 @@
+package dev.ntg.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Nonparametric bootstrap over rows with a seeded generator: every call draws the same {@code resamples} index
+ * vectors (resample r uses a generator seeded from (seed, r)), so intervals of different metrics and of paired
+ * differences are computed on the same resamples. Intervals are percentile intervals (linear interpolation between
+ * order statistics, like R's type 7).
+ */
+public final class Bootstrap {
+    private final int resamples;
+    private final long seed;
+    private final double level;
+
+    public Bootstrap(int resamples, long seed) {
+        this(resamples, seed, 0.95);
+    }
+
+    public Bootstrap(int resamples, long seed, double level) {
+        if (resamples < 1) throw new IllegalArgumentException("resamples must be >= 1, got " + resamples);
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        this.resamples = resamples;
+        this.seed = seed;
+        this.level = level;
+    }
+
+    public int resamples() {
+        return resamples;
+    }
+
+    /** The row indices of resample r (n draws with replacement). */
+    public int[] indices(int r, int n) {
+        SplittableRandom rng = new SplittableRandom(mix(seed, r));
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = rng.nextInt(n);
+        return idx;
+    }
+
+    /** How often each row is drawn in resample r (the same draws as {@link #indices}). */
+    public int[] counts(int r, int n) {
+        int[] c = new int[n];
+        for (int i : indices(r, n)) c[i]++;
+        return c;
+    }
+
+    /** The metric on the full sample with its percentile interval. */
+    public Interval interval(double[] p, double[] y, Supplier<? extends Metric> metric) {
+        return intervals(p, y, java.util.Map.of("m", metric)).get("m");
+    }
+
+    /**
+     * Several metrics of one predictor on the same resamples. Each resample feeds its rows to the metrics in
+     * ascending order of prediction (ties by row), so sorting metrics run in linear time per resample; resamples
+     * run in parallel, each filling its own slot, so the result does not depend on the thread count.
+     */
+    public java.util.Map<String, Interval> intervals(double[] p, double[] y, java.util.Map<String, ? extends Supplier<? extends Metric>> metrics) {
+        List<String> names = new ArrayList<>(metrics.keySet());
+        int[] order = IntStream.range(0, p.length).boxed()
+                .sorted((a, b) -> {
+                    int c = Double.compare(p[a], p[b]);
+                    return c != 0 ? c : Integer.compare(a, b);
+                }).mapToInt(Integer::intValue).toArray();
+        double[][] reps = new double[names.size()][resamples];
+        IntStream.range(0, resamples).parallel().forEach(r -> {
+            int[] c = counts(r, p.length);
+            for (int m = 0; m < names.size(); m++) {
+                Metric metric = metrics.get(names.get(m)).get();
+                if (metric instanceof Pairs pairs) {
+                    pairs.addWeighted(p, y, order, c, p.length);
+                } else {
+                    for (int i : order) {
+                        for (int k = 0; k < c[i]; k++) metric.add(p[i], y[i]);
+                    }
+                }
+                reps[m][r] = metric.value();
+            }
+        });
+        java.util.Map<String, Interval> out = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < names.size(); m++) {
+            out.put(names.get(m), summarize(metrics.get(names.get(m)).get().of(p, y), reps[m]));
+        }
+        return out;
+    }
+
+    /** metric(a) − metric(b) on the same rows and resamples: a paired difference with its interval. */
+    public Interval paired(double[] a, double[] b, double[] y, Supplier<? extends Metric> metric) {
+        double estimate = metric.get().of(a, y) - metric.get().of(b, y);
+        double[] reps = new double[resamples];
+        IntStream.range(0, resamples).parallel().forEach(r -> {
+            int[] idx = indices(r, y.length);
+            Metric ma = metric.get(), mb = metric.get();
+            for (int i : idx) {
+                ma.add(a[i], y[i]);
+                mb.add(b[i], y[i]);
+            }
+            reps[r] = ma.value() - mb.value();
+        });
+        return summarize(estimate, reps);
+    }
+
+    /** Percentile interval of arbitrary replicates (NaN dropped). */
+    public Interval summarize(double estimate, double[] replicates) {
+        double[] ok = Arrays.stream(replicates).filter(Double::isFinite).sorted().toArray();
+        if (ok.length == 0) return new Interval(estimate, Double.NaN, Double.NaN, 0);
+        double alpha = (1 - level) / 2;
+        return new Interval(estimate, quantile(ok, alpha), quantile(ok, 1 - alpha), ok.length);
+    }
+
+    /** Type-7 quantile of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    private static long mix(long seed, int r) {
+        long z = seed * 0x9E3779B97F4A7C15L + r * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

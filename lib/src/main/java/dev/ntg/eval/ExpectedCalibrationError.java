@@ -1,0 +1,35 @@
+package dev.ntg.eval;
+
+/**
+ * ECE = Σ_k (n_k / n) · |ȳ_k − p̄_k| over non-empty bins: the count-weighted gap between the mean prediction and
+ * the observed rate. With probabilities as outcomes it measures the gap to a planted truth ("ECE against truth").
+ */
+public final class ExpectedCalibrationError extends Pairs {
+    private final Bins scheme;
+    private final int bins;
+
+    private ExpectedCalibrationError(Bins scheme, int bins) {
+        if (bins < 1) throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+        this.scheme = scheme;
+        this.bins = bins;
+    }
+
+    public static ExpectedCalibrationError equalWidth(int bins) {
+        return new ExpectedCalibrationError(Bins.EQUAL_WIDTH, bins);
+    }
+
+    public static ExpectedCalibrationError equalMass(int bins) {
+        return new ExpectedCalibrationError(Bins.EQUAL_MASS, bins);
+    }
+
+    @Override
+    public double value() {
+        if (n == 0) return Double.NaN;
+        BinnedStats s = BinnedStats.of(p, y, n, bins, scheme.assign(p, n, bins, scheme == Bins.EQUAL_MASS ? ascending() : null));
+        double ece = 0;
+        for (int k = 0; k < bins; k++) {
+            if (s.count()[k] > 0) ece += (double) s.count()[k] / n * Math.abs(s.meanObserved()[k] - s.meanPredicted()[k]);
+        }
+        return ece;
+    }
+}
