@@ -10,6 +10,7 @@ import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.taste.BuildTasteStage;
 import dev.ntg.report.SchemaValidator;
 import dev.ntg.testing.TestPipeline;
 import org.junit.jupiter.api.DisplayName;
@@ -31,11 +32,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 @DisplayName("rank")
 class RankStageIT {
-    static final String[] FAST = {"ranking.bootstrap_resamples=200"};
+    static final String[] FAST = {"ranking.bootstrap_resamples=200", "taste.bootstrap=0"};
 
     static TestPipeline ranked(TestPipeline p) {
         p.run(new BuildDatasetStage());
         p.run(new BuildGraphStage());
+        p.run(new BuildTasteStage());
         p.run(new RankStage());
         return p;
     }
@@ -67,7 +69,7 @@ class RankStageIT {
             TestPipeline p = ranked(TestPipeline.movieLens100k(dir, FAST));
             JsonNode r = report(p);
             assertEquals(List.of(), SchemaValidator.of(RankStage.SCHEMA).violations(r));
-            for (String m : List.of("ntg", "popularity", "recent_popularity", "item_knn", "rp3beta", "ease", "svd")) {
+            for (String m : List.of("ntg", "popularity", "recent_popularity", "item_knn", "rp3beta", "ease", "svd", "pure_svd", "taste_affinity")) {
                 assertTrue(r.at("/windows/test/models/" + m + "/metrics/ndcg@10/low").isNumber(), m + " missing from the TEST window");
             }
             beats(r, "popularity");
@@ -116,27 +118,38 @@ class RankStageIT {
             String first = hashes(p);
             p.run(new RankStage());
             assertEquals(first, hashes(p), "rerun");
-            TestPipeline one = TestPipeline.movieLens100k(dir, "ranking.bootstrap_resamples=200", "project.threads=1");
+            TestPipeline one = TestPipeline.movieLens100k(dir, "ranking.bootstrap_resamples=200", "taste.bootstrap=0", "project.threads=1");
             one.run(new RankStage());
             assertEquals(first, hashes(one), "1 thread vs 2");
         }
     }
 
     @Test
-    @DisplayName("on the dev synthetic service NTG beats popularity on TEST NDCG@10 (paired interval above 0), every baseline beside it")
+    @DisplayName("on the dev synthetic service NTG beats popularity on TEST NDCG@10 (paired interval above 0), every baseline beside it;"
+            + " the backtest leaves stage 04's components out of its folds")
     void syntheticDev(@TempDir Path dir) {
         TestPipeline p = TestPipeline.create(dir, "dataset.synthetic.events=200000", "dataset.synthetic.users=2000", "dataset.synthetic.items=1500",
-                "dataset.synthetic.days=240", "ranking.bootstrap_resamples=200", "ranking.backtest_folds=2");
+                "dataset.synthetic.days=240", "ranking.bootstrap_resamples=200", "ranking.backtest_folds=2", "taste.bootstrap=0");
         p.run(new GenerateEventsStage());
         JsonNode r = report(ranked(p));
         beats(r, "popularity");
-        assertEquals(7, r.at("/windows/test/models").size());
+        assertEquals(9, r.at("/windows/test/models").size());
+        assertTrue(r.at("/windows/test/models/taste_affinity/metrics/ndcg@10/low").isNumber());
+        assertTrue(r.at("/blend/weights/taste_affinity").isNumber(), "taste affinity is a tuned component");
         assertEquals("ok", r.at("/backtest/status").asText());
         assertTrue(r.at("/backtest/pooled/ntg/ndcg@10/low").isNumber());
+        for (String fitted : List.of("svd", "taste_affinity")) {
+            assertTrue(r.at("/backtest/pooled/" + fitted).isMissingNode(), fitted + " was fitted on all of TRAIN: no fold may use it");
+        }
+        assertTrue(r.at("/protocol/backtest_components").asText().contains("taste_affinity"));
         try (DuckSession duck = DuckSession.inMemory()) {
-            // every row has a reason; graph reasons name a train item
-            assertEquals(0L, duck.queryLong("SELECT count(*) FROM " + DuckSession.parquet(p.path(PathCatalog.RANKING_CANDIDATES))
-                    + " WHERE explanation IS NULL OR (reason IN ('item_knn', 'rp3beta') AND because_item_id IS NULL)"));
+            String c = DuckSession.parquet(p.path(PathCatalog.RANKING_CANDIDATES));
+            // every row has a reason; graph reasons name a train item, taste reasons an axis of axes.parquet
+            assertEquals(0L, duck.queryLong("SELECT count(*) FROM " + c
+                    + " WHERE explanation IS NULL OR (reason IN ('item_knn', 'rp3beta') AND because_item_id IS NULL)"
+                    + " OR (reason = 'taste_affinity' AND (because_axis IS NULL OR explanation NOT LIKE 'matches your taste for %'))"));
+            assertEquals(0L, duck.queryLong("SELECT count(*) FROM " + c + " WHERE because_axis IS NOT NULL AND because_axis NOT IN (SELECT axis FROM "
+                    + DuckSession.parquet(p.path(PathCatalog.TASTE_AXES)) + ")"));
         }
     }
 
@@ -153,6 +166,27 @@ class RankStageIT {
             p.run(new BuildDatasetStage());
             NtgException e = assertThrows(NtgException.class, () -> p.run(new RankStage()));
             assertTrue(e.getMessage().contains("outputs/graph/item_edges.parquet") && e.getMessage().contains("build-graph"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("run before build-taste: one message naming the missing taste artifact and the command to run")
+        void missingTaste() {
+            TestPipeline p = TestPipeline.movieLens100k(dir);
+            p.run(new BuildDatasetStage());
+            p.run(new BuildGraphStage());
+            NtgException e = assertThrows(NtgException.class, () -> p.run(new RankStage()));
+            assertTrue(e.getMessage().contains("outputs/taste/") && e.getMessage().contains("ntg build-taste"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("taste.embeddings = false: no factor files needed; svd is reported as skipped and pure_svd stays")
+        void withoutEmbeddings() {
+            TestPipeline p = ranked(TestPipeline.movieLens100k(dir, "taste.embeddings=false", "taste.bootstrap=0", "ranking.bootstrap_resamples=0"));
+            JsonNode r = report(p);
+            assertFalse(Files.exists(p.path(PathCatalog.ITEM_FACTORS)));
+            assertTrue(r.at("/protocol/skipped_models/svd").isTextual());
+            assertTrue(r.at("/windows/test/models/pure_svd").isObject());
+            assertTrue(r.at("/blend/weights/svd").isMissingNode());
         }
 
         @Test
@@ -173,7 +207,7 @@ class RankStageIT {
             Path file = dir.resolve("tiny.csv");
             Files.writeString(file, csv);
             TestPipeline p = TestPipeline.create(dir, "dataset.source=csv", "dataset.path=" + file, "split.val_fraction=0.1", "split.test_fraction=0.1",
-                    "graph.min_support=1");
+                    "graph.min_support=1", "taste.k=2", "taste.bootstrap=0", "taste.embedding_rank=2");
             JsonNode r = report(ranked(p));
             assertEquals("no_eval_users", r.at("/windows/test/status").asText());
             assertEquals("no_eval_users", r.at("/windows/val/status").asText());

@@ -26,9 +26,25 @@ class RankingKernelsTest {
     void because() {
         ItemNeighbors g = ItemNeighbors.of(3, new int[][]{{2}, {2}, {}}, new double[][]{{0.2}, {0.7}, {}}, new long[][]{{1}, {3}, {}});
         ScoreRow row = new ScoreRow(3, true);
-        new ItemKnnScorer(g).fill(new int[]{0, 1}, row);
+        new ItemKnnScorer(g).fill(0, new int[]{0, 1}, row);
         assertEquals(0.9, row.v[2], 1e-15);
         assertEquals(1, row.because(2));
+    }
+
+    @Test
+    @DisplayName("taste affinity: profile · loadings, the axis of the largest term as the reason, items without loadings at 0")
+    void tasteAffinity() {
+        TasteInputs in = new TasteInputs(2, new double[]{1, 0, 0.25, 0.75, 0, 0}, new double[]{0.8, 0.2, 0.1, 0.9},
+                new String[]{"Action", "Drama"}, 0, null);
+        TasteAffinityScorer t = new TasteAffinityScorer(in);
+        ScoreRow row = new ScoreRow(3, true);
+        t.fill(0, new int[]{}, row);
+        assertArrayEquals(new double[]{0.8, 0.35, 0}, row.v, 1e-15);
+        assertArrayEquals(new int[]{0, 0, -1}, new int[]{row.because(0), row.because(1), row.because(2)});
+        row.clear();
+        t.fill(1, new int[]{0}, row);
+        assertEquals(0.7, row.v[1], 1e-15);
+        assertEquals(1, row.because(1));
     }
 
     @Test
@@ -49,7 +65,7 @@ class RankingKernelsTest {
         TrainData t = TrainData.of(new String[]{"a", "b", "c"}, new String[]{"x", "y", "z"}, new int[][]{{0, 1}, {0, 1}, {2}});
         EaseScorer e = new EaseScorer(t, 1.0, 2);
         ScoreRow row = new ScoreRow(3, false);
-        e.fill(new int[]{0}, row);
+        e.fill(0, new int[]{0}, row);
         assertEquals(0, row.v[0]);
         assertTrue(row.v[1] > 0.5, "partner score " + row.v[1]);
         assertEquals(0, row.v[2], 1e-12);

@@ -19,17 +19,36 @@ import java.util.Map;
 
 /**
  * Rolling-origin backtest inside TRAIN: the last {@code folds} tenths of TRAIN (by event count) become windows;
- * fold f refits every scorer (and a cosine graph) on the TRAIN events before its window and is evaluated on the
- * window under the same protocol, with the blend weights chosen on VAL. VAL and TEST are never read. Per-fold
+ * fold f refits every scorer it can (and a cosine graph) on the TRAIN events before its window and is evaluated on
+ * the window under the same protocol, with the blend weights chosen on VAL. Stage 04's components (svd, taste
+ * affinity) were fitted on all of TRAIN, windows included, so folds leave them out rather than leak. VAL and TEST are never read. Per-fold
  * and pooled (over every fold's eval users) NDCG and Recall at tune_k, with bootstrap intervals on the pool.
  */
 final class Backtest {
     static final int FOLD_GRAPH_TOP_K = 50;
+    /** Blend components a fold refits from its own prefix; the others (stage 04's) are left out of the folds. */
+    static final List<String> REFIT = List.of("item_knn", "rp3beta", "pure_svd", "popularity", "recent_popularity");
 
     private Backtest() {
     }
 
-    static ObjectNode run(TrainView tv, RankingConfig rc, double[] weights, long seed, int threads) {
+    /**
+     * The VAL-tuned weights of the components a fold can refit; the others (fitted by stage 04 on all of TRAIN,
+     * which contains the fold's window) are left out, i.e. weight 0. If nothing of weight > 0 is left, item-kNN alone.
+     */
+    static Blend foldBlend(Models fold, Map<String, Double> weights) {
+        List<Scorer> comps = fold.components();
+        double[] w = new double[comps.size()];
+        boolean any = false;
+        for (int c = 0; c < w.length; c++) {
+            w[c] = weights.getOrDefault(comps.get(c).name(), 0.0);
+            any |= w[c] > 0;
+        }
+        if (!any) w[comps.stream().map(Scorer::name).toList().indexOf("item_knn")] = 1;
+        return new Blend(comps, w);
+    }
+
+    static ObjectNode run(TrainView tv, RankingConfig rc, Map<String, Double> weights, long seed, int threads) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("folds", rc.backtestFolds());
         if (rc.backtestFolds() == 0) {
@@ -70,12 +89,10 @@ final class Backtest {
                 continue;
             }
             fo.put("status", "ok");
-            Models models = Models.fit(t, FoldGraph.build(t, FOLD_GRAPH_TOP_K), rc, seed, threads);
-            List<Scorer> comps = new ArrayList<>();
-            for (int i : models.componentIdx()) comps.add(models.scorers().get(i));
+            Models models = Models.fit(t, FoldGraph.build(t, FOLD_GRAPH_TOP_K), null, rc, seed, threads);
             boolean[] evalUser = new boolean[t.nUsers];
             for (int u : w.users()) evalUser[u] = true;
-            Ranking r = Ranking.run(t, models, new Blend(comps, weights), rc, evalUser, threads);
+            Ranking r = Ranking.run(t, models, foldBlend(models, weights), rc, evalUser, threads);
             ObjectNode fm = fo.putObject("models");
             r.lists().forEach((name, lists) -> {
                 ObjectNode mo = fm.putObject(name);
@@ -94,6 +111,11 @@ final class Backtest {
         }
         out.put("status", "ok");
         out.put("fold_graph", "cosine top-" + FOLD_GRAPH_TOP_K + " per item, rebuilt from each fold's prefix");
+        ArrayNode used = out.putArray("components");
+        REFIT.forEach(used::add);
+        ArrayNode left = out.putArray("left_out");
+        left.add("svd");
+        left.add("taste_affinity");
         UserBootstrap boot = new UserBootstrap(rc.bootstrapResamples(), rc.confidence(), seed);
         ObjectNode p = out.putObject("pooled");
         Map<String, double[]> concat = new LinkedHashMap<>();

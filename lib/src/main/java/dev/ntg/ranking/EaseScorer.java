@@ -83,7 +83,7 @@ final class EaseScorer extends Scorer {
     }
 
     @Override
-    void fill(int[] history, ScoreRow row) {
+    void fill(int user, int[] history, ScoreRow row) {
         row.makeDense();
         double[] v = row.v;
         for (int h : history) {

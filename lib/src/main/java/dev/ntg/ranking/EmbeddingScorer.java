@@ -2,8 +2,10 @@ package dev.ntg.ranking;
 
 /**
  * Latent-factor scorer: item factors V (one row per item), the user folded in as the sum of the factors of the
- * user's TRAIN items, score(j) = p_u · V_j. With V from {@link TruncatedSvd} this is PureSVD; at merge time the
- * factors can come from stage 04's outputs/embeddings/item_factors.parquet instead, without changing this class.
+ * user's TRAIN items, score(j) = p_u · V_j. Two instances: {@code svd} on stage 04's item factors (V Σ^½ of the
+ * log(1 + events) matrix, so scores are the item-item form V Σ Vᵀ summed over the history) and {@code pure_svd} on
+ * this stage's own {@link TruncatedSvd} (orthonormal V of the binary matrix: PureSVD's V Vᵀ). Folding in rather
+ * than reading stage 04's user factors keeps both on the same footing and works for any history.
  */
 final class EmbeddingScorer extends Scorer {
     private final String name;
@@ -30,7 +32,7 @@ final class EmbeddingScorer extends Scorer {
     }
 
     @Override
-    void fill(int[] history, ScoreRow row) {
+    void fill(int user, int[] history, ScoreRow row) {
         double[] p = new double[f];
         for (int h : history) for (int k = 0, o = h * f; k < f; k++) p[k] += factors[o + k];
         row.makeDense();

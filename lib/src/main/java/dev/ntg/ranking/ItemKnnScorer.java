@@ -19,14 +19,14 @@ final class ItemKnnScorer extends Scorer {
     }
 
     @Override
-    void fill(int[] history, ScoreRow row) {
+    void fill(int user, int[] history, ScoreRow row) {
         for (int h : history) {
             for (int e = graph.ptr[h]; e < graph.ptr[h + 1]; e++) row.add(graph.dst[e], graph.similarity[e], h);
         }
     }
 
     @Override
-    boolean explainsByItem() {
-        return true;
+    Reason explains() {
+        return Reason.ITEM;
     }
 }

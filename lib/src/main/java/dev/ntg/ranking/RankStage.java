@@ -32,7 +32,7 @@ public final class RankStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(RankStage.class);
     public static final String SCHEMA = "ranking.schema.json";
     /** The blend's components, in search order (the first starts at weight 1). */
-    static final List<String> COMPONENTS = List.of("item_knn", "rp3beta", "svd", "popularity", "recent_popularity");
+    static final List<String> COMPONENTS = List.of("item_knn", "rp3beta", "svd", "pure_svd", "taste_affinity", "popularity", "recent_popularity");
 
     @Override
     public String name() {
@@ -51,7 +51,11 @@ public final class RankStage implements Stage {
 
     @Override
     public List<Artifact> inputs(NtgConfig config) {
-        return List.of(TRAIN, VAL, TEST, SPLIT_MANIFEST, ITEMS, ITEM_EDGES);
+        List<Artifact> in = new ArrayList<>(List.of(TRAIN, VAL, TEST, SPLIT_MANIFEST, ITEMS, ITEM_EDGES, TASTE_AXES, ITEM_AXES, USER_TASTE));
+        // The factors exist only when stage 04 writes them (taste.embeddings); without them the svd component is absent.
+        // Users are folded in from their TRAIN items, so user_factors.parquet is not needed.
+        if (config.taste().embeddings()) in.add(ITEM_FACTORS);
+        return in;
     }
 
     @Override
@@ -61,8 +65,9 @@ public final class RankStage implements Stage {
 
     @Override
     public List<String> configSections() {
-        // project.seed drives the SVD start and the bootstrap; threads do not change any output.
-        return List.of("ranking", "project");
+        // project.seed drives the SVD start and the bootstrap; threads do not change any output. taste.embeddings decides
+        // whether the factor files are inputs.
+        return List.of("ranking", "project", "taste");
     }
 
     @Override
@@ -77,10 +82,13 @@ public final class RankStage implements Stage {
         TrainData train = TrainData.load(tv, rc.recentDays());
         ItemNeighbors graph = ItemNeighbors.load(duck, ctx.input(ITEM_EDGES), train);
         if (graph.edges() == 0) LOG.warn("rank: the graph has no edges; item_knn and rp3beta will only fill lists by item id");
+        boolean emb = ctx.config().taste().embeddings();
+        TasteInputs taste = TasteInputs.load(duck, train, ctx.input(TASTE_AXES), ctx.input(ITEM_AXES), ctx.input(USER_TASTE),
+                emb ? ctx.input(ITEM_FACTORS) : null);
         phase.put("load", seconds(t0));
 
         long t1 = System.nanoTime();
-        Models models = Models.fit(train, graph, rc, seed, threads);
+        Models models = Models.fit(train, graph, taste, rc, seed, threads);
         phase.put("fit", seconds(t1));
 
         WindowTruth val = WindowTruth.load(duck, "val", ctx.evaluationWindow(VAL), tv.relation(), train);
@@ -100,7 +108,7 @@ public final class RankStage implements Stage {
         Ranking ranking = Ranking.run(train, models, tuning.blend(), rc, evalUser, threads);
         phase.put("rank_users", seconds(t3));
         long t4 = System.nanoTime();
-        ranking.write(duck, ctx.input(ITEMS), ctx.output(RANKING_CANDIDATES), rc.recentDays());
+        ranking.write(duck, ctx.input(ITEMS), ctx.output(RANKING_CANDIDATES), rc.recentDays(), taste.axisNames());
         phase.put("write", seconds(t4));
 
         long t5 = System.nanoTime();
@@ -108,13 +116,13 @@ public final class RankStage implements Stage {
         WindowEvaluation eval = new WindowEvaluation(train, rc, new UserBootstrap(rc.bootstrapResamples(), rc.confidence(), seed), segments);
         Map<String, int[][]> lists = ranking.lists();
         ObjectNode report = Json.MAPPER.createObjectNode();
-        report.put("schema_version", "1");
+        report.put("schema_version", "2");
         report.set("protocol", protocol(rc, train, graph, models, segments));
         report.set("blend", blendJson);
         ObjectNode windows = report.putObject("windows");
         windows.set("val", eval.evaluate(val, lists));
         windows.set("test", eval.evaluate(test, lists));
-        report.set("backtest", Backtest.run(tv, rc, tuning.blend().weights, seed, threads));
+        report.set("backtest", Backtest.run(tv, rc, tuning.blend().asMap(), seed, threads));
         phase.put("evaluate", seconds(t5));
         report.set("summary", summary(windows, rc));
         SchemaValidator.of(SCHEMA).check(report, "outputs/reports/ranking.json");
@@ -166,17 +174,22 @@ public final class RankStage implements Stage {
         rc.ks().forEach(ks::add);
         p.put("top_n", rc.topN());
         ObjectNode models_ = p.putObject("models");
-        models_.put("ntg", "the VAL-tuned blend of " + String.join(", ", COMPONENTS));
+        models_.put("ntg", "the VAL-tuned blend of " + String.join(", ", models.components().stream().map(Scorer::name).toList()));
         for (Scorer s : models.baselines()) models_.put(s.name(), s.description());
+        p.put("backtest_components", "each rolling-origin fold refits on its own TRAIN prefix only what it can: " + String.join(", ", Backtest.REFIT)
+                + " (and ease as a baseline; the graph as a cosine top-" + Backtest.FOLD_GRAPH_TOP_K + " graph of the prefix). svd and taste_affinity"
+                + " come from stage 04, fitted on all of TRAIN, which contains every fold's window: they are left out of the folds (weight 0 in"
+                + " the folds' blend, the other VAL-tuned weights unchanged; item_knn alone if none is left), so the backtest's ntg is the blend"
+                + " of the refittable components");
         ObjectNode skipped = p.putObject("skipped_models");
+        if (models.scorers().stream().noneMatch(s -> s.name().equals("svd"))) {
+            skipped.put("svd", "taste.embeddings is false, so stage 04 wrote no outputs/embeddings/item_factors.parquet (pure_svd remains)");
+        }
         if (models.ease() == null) {
             skipped.put("ease", rc.easeMaxItems() == 0 ? "disabled (ranking.ease_max_items = 0)"
                     : "the TRAIN catalog has " + train.nItems + " items, above ranking.ease_max_items = " + rc.easeMaxItems()
                     + " (EASE^R needs a dense n x n inverse)");
         }
-        ArrayNode pending = p.putArray("pending_scorers");
-        pending.add("taste-axis affinity (stage 04 outputs/taste/*.parquet) joins the blend as a further component when merged");
-        pending.add("stage 04 embeddings (outputs/embeddings/*_factors.parquet) can replace this stage's own truncated SVD factors");
         return p;
     }
 

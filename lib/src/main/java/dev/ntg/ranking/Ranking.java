@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * One pass over every TRAIN user: NTG's blended top N with, per item, its score, the component that contributed
- * most and (for graph components) the history item behind it; and, for eval users only, every baseline's top N.
+ * most and the history item (graph components) or taste axis (taste affinity) behind it; and, for eval users only, every baseline's top N.
  */
 final class Ranking {
     static final String FILLER = "filler";
@@ -91,32 +91,47 @@ final class Ranking {
         return m;
     }
 
-    /** candidates.parquet: user_id, rank, item_id, score, reason, because_item_id, explanation; ordered by user, rank. */
-    void write(DuckSession duck, Path items, Path target, int recentDays) {
-        duck.execute("CREATE OR REPLACE TEMP TABLE rank_out (u INTEGER, rank INTEGER, i INTEGER, score DOUBLE, reason VARCHAR, because INTEGER)");
-        List<String> names = java.util.Arrays.stream(models.componentIdx()).mapToObj(s -> models.scorers().get(s).name()).toList();
-        try (DuckDBAppender app = duck.appender("rank_out")) {
+    /**
+     * candidates.parquet: user_id, rank, item_id, score, reason, because_item_id (graph reasons), because_axis (the
+     * taste axis id of axes.parquet, taste reasons), explanation; ordered by user, rank.
+     */
+    void write(DuckSession duck, Path items, Path target, int recentDays, String[] axisNames) {
+        duck.execute("CREATE OR REPLACE TEMP TABLE rank_out (u INTEGER, rank INTEGER, i INTEGER, score DOUBLE, reason VARCHAR, because INTEGER,"
+                + " axis INTEGER)");
+        duck.execute("CREATE OR REPLACE TEMP TABLE rank_axes (axis INTEGER, name VARCHAR)");
+        List<Scorer> comps = models.components();
+        try (DuckDBAppender app = duck.appender("rank_out"); DuckDBAppender ax = duck.appender("rank_axes")) {
+            for (int a = 0; axisNames != null && a < axisNames.length; a++) ax.beginRow().append(a + 1).append(axisNames[a]).endRow();
             for (int u = 0; u < train.nUsers; u++) {
                 for (int t = 0; t < ntg[u].length; t++) {
+                    int why = reason[u][t];
+                    Scorer.Reason kind = why < 0 ? Scorer.Reason.NONE : comps.get(why).explains();
+                    int from = because[u][t];
                     app.beginRow().append(u).append(t + 1).append(ntg[u][t]).append(scores[u][t])
-                            .append(reason[u][t] < 0 ? FILLER : names.get(reason[u][t])).append(because[u][t]).endRow();
+                            .append(why < 0 ? FILLER : comps.get(why).name())
+                            .append(kind == Scorer.Reason.ITEM ? from : -1).append(kind == Scorer.Reason.AXIS && from >= 0 ? from + 1 : -1).endRow();
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append ranking rows: " + e.getMessage(), e);
         }
         String title = "coalesce(m.title, b.item_id)";
-        duck.copyToParquet("SELECT uu.user_id, o.rank, ii.item_id, o.score, o.reason, b.item_id AS because_item_id, CASE o.reason"
+        duck.copyToParquet("SELECT uu.user_id, o.rank, ii.item_id, o.score, o.reason, b.item_id AS because_item_id,"
+                + " CASE WHEN o.axis > 0 THEN o.axis END AS because_axis, CASE o.reason"
                 + " WHEN 'item_knn' THEN 'because you watched ' || " + title
                 + " WHEN 'rp3beta' THEN 'people who watched ' || " + title + " || ' also watched this'"
                 + " WHEN 'svd' THEN 'matches the taste profile of your history'"
+                + " WHEN 'pure_svd' THEN 'matches the taste profile of your history'"
+                + " WHEN 'taste_affinity' THEN coalesce('matches your taste for ' || ax.name, 'matches your taste profile')"
                 + " WHEN 'popularity' THEN 'popular with everyone'"
                 + " WHEN 'recent_popularity' THEN 'trending in the last " + recentDays + " days'"
                 + " ELSE 'fills the list: no signal for this user' END AS explanation"
                 + " FROM rank_out o JOIN " + train.userTable + " uu ON uu.idx = o.u JOIN " + train.itemTable + " ii ON ii.idx = o.i"
                 + " LEFT JOIN " + train.itemTable + " b ON b.idx = o.because"
+                + " LEFT JOIN rank_axes ax ON ax.axis = o.axis"
                 + " LEFT JOIN (SELECT item_id, first(title ORDER BY title) AS title FROM " + DuckSession.parquet(items) + " GROUP BY item_id) m"
                 + " ON m.item_id = b.item_id ORDER BY o.u, o.rank", target);
+        duck.execute("DROP TABLE rank_axes");
         duck.execute("DROP TABLE rank_out");
     }
 }

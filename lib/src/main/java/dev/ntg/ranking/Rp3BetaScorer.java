@@ -36,14 +36,14 @@ final class Rp3BetaScorer extends Scorer {
     }
 
     @Override
-    void fill(int[] history, ScoreRow row) {
+    void fill(int user, int[] history, ScoreRow row) {
         for (int h : history) {
             for (int e = graph.ptr[h]; e < graph.ptr[h + 1]; e++) row.add(graph.dst[e], weight[e], h);
         }
     }
 
     @Override
-    boolean explainsByItem() {
-        return true;
+    Reason explains() {
+        return Reason.ITEM;
     }
 }

@@ -6,22 +6,28 @@ package dev.ntg.ranking;
  * after construction and safe to share between worker threads (all per-user state lives in the row).
  */
 abstract class Scorer {
-    /** Report key: popularity, recent_popularity, item_knn, rp3beta, ease, svd. */
+    /** What {@link ScoreRow#because} holds for an item after {@link #fill}: nothing, a history item, or a taste axis. */
+    enum Reason { NONE, ITEM, AXIS }
+
+    /** Report key: popularity, recent_popularity, item_knn, rp3beta, ease, svd, pure_svd, taste_affinity. */
     abstract String name();
 
     /** One sentence for the report's protocol section. */
     abstract String description();
 
-    /** Writes the user's scores into a cleared row. History items may be written; they are excluded later. */
-    abstract void fill(int[] history, ScoreRow row);
+    /**
+     * Writes user {@code user}'s scores into a cleared row. History items may be written; they are excluded later.
+     * Most scorers need only the history; per-user artifacts (stage 04's taste profiles) are looked up by the index.
+     */
+    abstract void fill(int user, int[] history, ScoreRow row);
 
     /** Item j's score in a filled row: the row value, unless the scorer knows it without touching (popularity). */
     double value(ScoreRow row, int j) {
         return row.v[j];
     }
 
-    /** Whether {@link ScoreRow#because} holds the contributing history item. */
-    boolean explainsByItem() {
-        return false;
+    /** What {@link ScoreRow#because} holds: the contributing history item (graph walks), the axis (taste), or nothing. */
+    Reason explains() {
+        return Reason.NONE;
     }
 }

@@ -15,12 +15,13 @@ final class Workspace {
     final ScoreRow blendRow;
     final boolean[] inUnion;
     int[] history = new int[0];
+    int user = -1;
 
     Workspace(TrainData train, List<Scorer> scorers) {
         this.train = train;
         this.scorers = scorers;
         rows = new ScoreRow[scorers.size()];
-        for (int s = 0; s < rows.length; s++) rows[s] = new ScoreRow(train.nItems, scorers.get(s).explainsByItem());
+        for (int s = 0; s < rows.length; s++) rows[s] = new ScoreRow(train.nItems, scorers.get(s).explains() != Scorer.Reason.NONE);
         excluded = new boolean[train.nItems];
         blendRow = new ScoreRow(train.nItems, false);
         inUnion = new boolean[train.nItems];
@@ -29,6 +30,7 @@ final class Workspace {
     /** Loads user u: history mask set, rows cleared (not filled). */
     void user(int u) {
         for (int h : history) excluded[h] = false;
+        user = u;
         history = train.history(u);
         for (int h : history) excluded[h] = true;
         for (ScoreRow r : rows) r.clear();
@@ -42,7 +44,7 @@ final class Workspace {
     /** Fills scorer s for the current user and returns its top n unseen items. */
     int[] top(int s, int n) {
         Scorer sc = scorers.get(s);
-        sc.fill(history, rows[s]);
+        sc.fill(user, history, rows[s]);
         return TopN.select(rows[s], sc, excluded, pool(), n);
     }
 
