@@ -112,8 +112,8 @@ public final class Bootstrap {
         return new Interval(estimate, quantile(ok, alpha), quantile(ok, 1 - alpha), ok.length);
     }
 
-    /** Type-7 quantile of sorted values. */
-    static double quantile(double[] sorted, double q) {
+    /** Type-7 quantile (linear interpolation between order statistics) of sorted values. */
+    public static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;
         int lo = (int) Math.floor(h);
         int hi = Math.min(sorted.length - 1, lo + 1);

@@ -1,5 +1,7 @@
 package dev.ntg.eval.ranking;
 
+import dev.ntg.eval.Bootstrap;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -38,7 +40,7 @@ public final class UserBootstrap {
         }
         Arrays.sort(means);
         double alpha = (1 - confidence) / 2;
-        return new Interval(est, quantile(means, alpha), quantile(means, 1 - alpha));
+        return new Interval(est, Bootstrap.quantile(means, alpha), Bootstrap.quantile(means, 1 - alpha));
     }
 
     /** The mean of a − b over the same users, with its paired interval. */
@@ -47,13 +49,5 @@ public final class UserBootstrap {
         double[] d = new double[a.length];
         for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
         return mean(d);
-    }
-
-    /** Type-7 quantile of sorted values. */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }
