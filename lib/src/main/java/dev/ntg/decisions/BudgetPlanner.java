@@ -14,7 +14,8 @@ import java.util.List;
  * (Sinha &amp; Zoltners 1979): each user's gated candidates are reduced to the upper concave hull of (cost, net) from
  * (0, 0), so moving along it (no action → cheap action → better, dearer action) has decreasing net gained per unit of
  * spend; all users' steps are then taken in one global order of that efficiency while the budget and the capacities
- * allow. A step that does not fit ends that user's upgrades (their later steps assume it). Without capacities the
+ * allow. A step over the budget ends that user's upgrades (their later steps assume it); a step blocked by a full
+ * action waits until an upgrade frees a place there. Without capacities the
  * result is optimal up to the last partly fitting step (the LP bound); ties break by user order, then action order,
  * so the plan is deterministic.
  */
@@ -84,20 +85,21 @@ public final class BudgetPlanner {
         int[] acceptedAt = new int[n];
         Arrays.fill(acceptedAt, -1);
         int[] used = new int[capacity.length];
-        double spend = 0;
-        int accepted = 0;
+        List<List<Step>> waiting = new ArrayList<>();
+        for (int a = 0; a < capacity.length; a++) waiting.add(new ArrayList<>());
+        double[] spend = {0};
+        int[] accepted = {0};
         for (Step s : steps) {
             if (stopped[s.user] || current[s.user] != s.from) continue;
-            boolean fits = used[s.to] < capacity[s.to] && spend + s.dCost <= budget * (1 + 1e-12) + 1e-9;
-            if (!fits) {
+            if (spend[0] + s.dCost > budget * (1 + 1e-12) + 1e-9) {
                 stopped[s.user] = true;
                 continue;
             }
-            if (s.from >= 0) used[s.from]--;
-            used[s.to]++;
-            spend += s.dCost;
-            current[s.user] = s.to;
-            acceptedAt[s.user] = accepted++;
+            if (used[s.to] >= capacity[s.to]) {
+                waiting.get(s.to).add(s); // may fit when an upgrade frees a place
+                continue;
+            }
+            take(s, current, used, spend, acceptedAt, accepted, waiting, stopped, budget, capacity);
         }
         double[] cost = new double[n], saved = new double[n];
         double spendTotal = 0, savedTotal = 0;
@@ -121,6 +123,29 @@ public final class BudgetPlanner {
         Arrays.fill(rank, -1);
         for (int r = 0; r < order.length; r++) rank[order[r]] = r;
         return new Plan(current, cost, saved, rank, spendTotal, savedTotal, users);
+    }
+
+    /**
+     * Applies a step; when it moves a user off an action, the freed place goes to the first step still waiting for
+     * that action (in the global order) that still applies and fits the budget.
+     */
+    private static void take(Step s, int[] current, int[] used, double[] spend, int[] acceptedAt, int[] accepted, List<List<Step>> waiting,
+                             boolean[] stopped, double budget, int[] capacity) {
+        if (s.from >= 0) used[s.from]--;
+        used[s.to]++;
+        spend[0] += s.dCost;
+        current[s.user] = s.to;
+        acceptedAt[s.user] = accepted[0]++;
+        if (s.from < 0) return;
+        List<Step> queue = waiting.get(s.from);
+        for (int i = 0; i < queue.size() && used[s.from] < capacity[s.from]; i++) {
+            Step w = queue.get(i);
+            if (stopped[w.user] || current[w.user] != w.from) continue;
+            if (spend[0] + w.dCost > budget * (1 + 1e-12) + 1e-9) continue;
+            queue.remove(i);
+            take(w, current, used, spend, acceptedAt, accepted, waiting, stopped, budget, capacity);
+            return;
+        }
     }
 
     /** Gated candidates on the upper concave hull of (cost, net) starting at (0, 0), cheapest first. */

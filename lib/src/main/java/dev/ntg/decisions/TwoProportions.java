@@ -39,7 +39,8 @@ public final class TwoProportions {
         return Double.isFinite(n) ? (long) Math.ceil(n - 1e-9) : Long.MAX_VALUE;
     }
 
-    /** Power of the two-sided test with n1 and n2 users when the true proportions are p1 and p2 (the same formula solved for z_{1−β}). */
+    /** Power of the two-sided test with n1 and n2 users when the true proportions are p1 and p2 (the same formula solved for z_{1−β};
+     * like the sample-size formula it counts only the rejection tail on the side of the effect, so it is α/2 at no effect). */
     public static double power(double p1, double p2, double n1, double n2, double alpha) {
         if (n1 <= 0 || n2 <= 0) return Double.NaN;
         double d = Math.abs(p1 - p2);
