@@ -39,7 +39,10 @@ class LeakageIT {
             CHURN_EXAMPLES, CHURN_MODEL);
     // rank: blend weights are chosen on VAL; candidates.parquet depends on TRAIN and those weights only
     /** Choices tuned on VAL (blend weights, K, calibration method): may move with VAL, never with TEST. */
-    static final List<Artifact> VAL_TUNED = List.of(RANKING_BLEND, RANKING_CANDIDATES, CHURN_SELECTION);
+    // plan-retention: nothing is fitted; it reads the TEST-cutoff scores (TRAIN-fitted, VAL-chosen model, history before the
+    // TEST cutoff incl. VAL events), never TEST outcomes: every output may move with VAL, none with TEST
+    static final List<Artifact> VAL_TUNED = List.of(RANKING_BLEND, RANKING_CANDIDATES, CHURN_SELECTION,
+            VALUE_AT_RISK, RETENTION_PLAN, ASSIGNMENT, DECISIONS_REPORT);
     /** Evaluation outputs (metrics on VAL or TEST): may move when either window changes. */
     static final List<Artifact> EVALUATION = List.of(RANKING_REPORT, CHURN_SCORES, CHURN_REPORT);
 

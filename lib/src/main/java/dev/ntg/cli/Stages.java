@@ -3,6 +3,7 @@ package dev.ntg.cli;
 import dev.ntg.churn.ScoreChurnStage;
 import dev.ntg.config.NtgConfig;
 import dev.ntg.data.BuildDatasetStage;
+import dev.ntg.decisions.PlanRetentionStage;
 import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.features.BuildFeaturesStage;
 import dev.ntg.graph.BuildGraphStage;
@@ -25,7 +26,8 @@ public final class Stages {
                 new BuildGraphStage(),
                 new BuildTasteStage(),
                 new RankStage(),
-                new ScoreChurnStage());
+                new ScoreChurnStage(),
+                new PlanRetentionStage());
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

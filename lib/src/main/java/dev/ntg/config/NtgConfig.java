@@ -6,7 +6,8 @@ package dev.ntg.config;
  */
 public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfig split,
                         FeaturesConfig features, GraphConfig graph,
-                        TasteConfig taste, RankingConfig ranking, ChurnConfig churn) {
+                        TasteConfig taste, RankingConfig ranking, ChurnConfig churn,
+                        DecisionsConfig decisions) {
     public NtgConfig {
         Check.required("project", project);
         Check.required("dataset", dataset);
@@ -16,5 +17,6 @@ public record NtgConfig(ProjectConfig project, DatasetConfig dataset, SplitConfi
         Check.required("taste", taste);
         Check.required("ranking", ranking);
         Check.required("churn", churn);
+        Check.required("decisions", decisions);
     }
 }

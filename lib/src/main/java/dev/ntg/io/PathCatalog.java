@@ -51,6 +51,12 @@ public final class PathCatalog {
     public static final Artifact CHURN_SCORES = new Artifact("churn_scores", "outputs/churn/scores.parquet", "score-churn");
     public static final Artifact CHURN_REPORT = new Artifact("churn_report", "outputs/reports/churn.json", "score-churn");
 
+    // 07 plan-retention
+    public static final Artifact VALUE_AT_RISK = new Artifact("value_at_risk", "outputs/decisions/value_at_risk.parquet", "plan-retention");
+    public static final Artifact RETENTION_PLAN = new Artifact("retention_plan", "outputs/decisions/plan.parquet", "plan-retention");
+    public static final Artifact ASSIGNMENT = new Artifact("assignment", "outputs/decisions/assignment.parquet", "plan-retention");
+    public static final Artifact DECISIONS_REPORT = new Artifact("decisions_report", "outputs/reports/decisions.json", "plan-retention");
+
     private final Path workDir;
 
     public PathCatalog(Path workDir) {
