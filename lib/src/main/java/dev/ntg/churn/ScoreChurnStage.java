@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.NtgException;
+import dev.ntg.data.synthetic.PlantedChurn;
 import dev.ntg.config.ChurnConfig;
 import dev.ntg.config.FeaturesConfig;
 import dev.ntg.config.NtgConfig;

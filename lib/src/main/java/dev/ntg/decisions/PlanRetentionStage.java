@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.NtgException;
-import dev.ntg.churn.PlantedChurn;
+import dev.ntg.data.synthetic.PlantedChurn;
 import dev.ntg.config.DecisionsConfig;
 import dev.ntg.config.DecisionsConfig.Action;
 import dev.ntg.config.NtgConfig;

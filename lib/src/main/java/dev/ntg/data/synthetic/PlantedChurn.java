@@ -1,10 +1,9 @@
-package dev.ntg.churn;
+package dev.ntg.data.synthetic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ntg.data.synthetic.TrueChurnProbability;
-import dev.ntg.data.synthetic.UserDynamics;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
+import dev.ntg.io.Sql;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +48,7 @@ public final class PlantedChurn {
      */
     public double[] probabilities(DuckSession duck, String history, Instant cutoff, int horizonDays, List<String> userIds) {
         Map<String, Instant> last = new HashMap<>();
-        duck.forEach("SELECT user_id, epoch_us(max(ts)) FROM " + history + " WHERE ts < " + ChurnLabels.ts(cutoff) + " GROUP BY user_id",
+        duck.forEach("SELECT user_id, epoch_us(max(ts)) FROM " + history + " WHERE ts < " + Sql.literal(cutoff.toString()) + "::TIMESTAMPTZ::TIMESTAMP GROUP BY user_id",
                 rs -> last.put(rs.getString(1), Instant.EPOCH.plus(rs.getLong(2), java.time.temporal.ChronoUnit.MICROS)));
         int cutoffDay = dayOf(cutoff);
         double[] p = new double[userIds.size()];
