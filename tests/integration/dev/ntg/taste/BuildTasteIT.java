@@ -69,8 +69,13 @@ class BuildTasteIT {
         assertCoverage(p, 8);
         JsonNode recovery = Json.read(p.path(TASTE_DIAGNOSTICS)).get("recovery");
         // Chance level: axes independent of genres give NMI ≈ (8-1)(8-1) / (2·items·ln 8) ≈ 0.03 for ~600 items. The issue's
-        // target (0.6) is met at larger sizes (see the closing note); at this small size we require a clear signal.
+        // target (0.6) is out of reach here for any method: with 44K interactions over 583 items, even an oracle that knows
+        // every user's planted taste and fits each item's mixture by EM reaches only 0.60; the axes get 0.42 (0.69 at 10M
+        // events, level with that oracle there). At this small size we require a clear signal.
         assertTrue(recovery.get("nmi").asDouble() > 0.3, recovery.toString());
+        // Items with a clear planted genre (dominant weight >= 0.5) are recovered better than all items (0.53 here).
+        assertTrue(recovery.get("clear_items").asLong() > 0 && recovery.get("clear_nmi").asDouble() > recovery.get("nmi").asDouble(),
+                recovery.toString());
         // Most planted genres must be matched by an axis whose user scores rise with the planted taste.
         long positive = 0;
         for (JsonNode g : recovery.get("genres")) if (g.get("correlation").asDouble() > 0.2) positive++;

@@ -15,6 +15,7 @@ class TasteConfigTest {
             "taste.k=0; taste.k must be > 0",
             "taste.k=-3; taste.k must be > 0",
             "taste.smoothing=-1; taste.smoothing",
+            "taste.degree_regularization=-0.5; taste.degree_regularization",
             "taste.early_fraction=1.0; taste.early_fraction",
             "taste.bootstrap=500; taste.bootstrap",
             "taste.embedding_rank=0; taste.embedding_rank"})

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class TasteDiagnosticsSchemaTest {
     static JsonNode valid() {
         TasteDiagnostics d = new TasteDiagnostics("1", TasteDiagnostics.METHOD,
-                new TasteDiagnostics.Settings(2, 2, 5, 10, 5.0, 10, 1, 0.8, 46, true, 4),
+                new TasteDiagnostics.Settings(2, 2, 0.1, 5, 10, 5.0, 10, 1, 0.8, 46, true, 4),
                 new TasteDiagnostics.Data(100, 10, 4, 20, 4), List.of(1.0, 0.5), 0.25,
                 List.of(new TasteDiagnostics.Axis(1, "Crime: A, B", List.of("Crime"), 2, 0.6, 0.7),
                         new TasteDiagnostics.Axis(2, "Top: C, D", List.of(), 2, 0.4, 0.5)),
@@ -37,7 +37,7 @@ class TasteDiagnosticsSchemaTest {
     void invalidDocument() {
         ObjectNode doc = (ObjectNode) valid();
         ((ObjectNode) doc.get("settings")).remove("k");
-        doc.set("recovery", Json.MAPPER.valueToTree(new Recovery(4, 1.5, 0.5, 10, List.of(), 0.2, 0.3)));
+        doc.set("recovery", Json.MAPPER.valueToTree(new Recovery(4, 1.5, 0.5, 2, 1.0, 10, List.of(), 0.2, 0.3)));
         List<String> v = SchemaValidator.of(TasteDiagnostics.SCHEMA).violations(doc);
         assertTrue(v.stream().anyMatch(s -> s.contains("/settings") && s.contains("k")), v.toString());
         assertTrue(v.stream().anyMatch(s -> s.contains("/recovery")), v.toString());

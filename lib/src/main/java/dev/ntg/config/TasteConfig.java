@@ -5,6 +5,9 @@ package dev.ntg.config;
  *
  * @param k               number of taste axes (clusters of the item spectral embedding); at most the number of TRAIN items
  * @param dimsPerAxis     singular vectors per axis in the spectral embedding that k-means clusters (2: 2K dimensions)
+ * @param degreeRegularization τ, as a multiple of the mean item degree, added to every item's degree before the
+ *                        normalisation (regularised spectral clustering); keeps rarely consumed items from claiming the
+ *                        leading directions on large sparse catalogs; 0 is the plain normalised matrix
  * @param minItemUsers    items with fewer distinct TRAIN users are placed on the axes but do not shape them
  * @param topN            items listed per axis (ranked by loading times log(1 + users))
  * @param smoothing       prior strength, in pseudo-interactions at the population's mean profile, that shrinks light
@@ -16,11 +19,12 @@ package dev.ntg.config;
  * @param embeddings      write truncated-SVD user and item factors (outputs/embeddings/)
  * @param embeddingRank   number of SVD factors (clamped to min(users, items) - 1 on tiny data)
  */
-public record TasteConfig(int k, int dimsPerAxis, int minItemUsers, int topN, double smoothing, int kmeansRestarts, int bootstrap,
+public record TasteConfig(int k, int dimsPerAxis, double degreeRegularization, int minItemUsers, int topN, double smoothing, int kmeansRestarts, int bootstrap,
                           double earlyFraction, long seedOffset, boolean embeddings, int embeddingRank) {
     public TasteConfig {
         Check.positive("k", k);
         Check.between("dims_per_axis", dimsPerAxis, 1, 8);
+        Check.nonNegative("degree_regularization", degreeRegularization);
         Check.positive("min_item_users", minItemUsers);
         Check.positive("top_n", topN);
         Check.nonNegative("smoothing", smoothing);

@@ -11,8 +11,11 @@ package dev.ntg.taste;
  * @param shaping        whether item i had enough users to shape the axes (it took part in k-means)
  * @param distortion     k-means distortion of the winning restart
  * @param solverSteps    operator applications of the eigen-solver
+ * @param warmStart      the sum of the fit's leading item vectors: a Lanczos start for refits of a resampled matrix,
+ *                       which then converge in fewer steps (null when not kept)
  */
-public record AxisFit(int k, double[] spectrum, double[][] loadings, int[] dominant, boolean[] shaping, double distortion, int solverSteps) {
+public record AxisFit(int k, double[] spectrum, double[][] loadings, int[] dominant, boolean[] shaping, double distortion, int solverSteps,
+                      double[] warmStart) {
     /** Items per axis (by dominant axis). */
     public long[] sizes() {
         long[] s = new long[k];

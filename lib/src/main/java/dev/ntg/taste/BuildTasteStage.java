@@ -68,7 +68,10 @@ public final class BuildTasteStage implements Stage {
         ctx.metric("axes", d.axes().size());
         if (d.stability().bootstrapMeanAri() != null) ctx.metric("bootstrap_mean_ari", d.stability().bootstrapMeanAri());
         if (d.stability().earlyAri() != null) ctx.metric("early_ari", d.stability().earlyAri());
-        if (d.recovery() != null) ctx.metric("planted_genre_nmi", d.recovery().nmi());
+        if (d.recovery() != null) {
+            ctx.metric("planted_genre_nmi", d.recovery().nmi());
+            ctx.metric("planted_genre_clear_nmi", d.recovery().clearNmi());
+        }
         if (d.embeddings() != null) ctx.metric("explained_variance", d.embeddings().explainedVariance());
         ctx.metric("solver_steps", r.solverSteps());
         ctx.metric("phase_seconds", r.phaseSeconds());

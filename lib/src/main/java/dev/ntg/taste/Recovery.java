@@ -12,18 +12,25 @@ import java.util.List;
  * normalisation, 2·I / (H₁ + H₂)) and ARI between each item's dominant axis and its planted dominant genre.
  * Users: for each genre, the axis holding most of the genre's items is its match, and we report the Pearson
  * correlation, over users, between the score on that axis and the planted taste for the genre; also the best
- * correlation over all axes.
+ * correlation over all axes. Because an item with a flat planted mixture has no well-defined dominant genre, NMI is
+ * also reported on the "clear" items alone, those whose planted dominant weight is at least {@value #CLEAR_WEIGHT};
+ * this is an addition, never a replacement, for the all-items figure.
  *
  * @param items                  items compared
  * @param nmi                    normalised mutual information, axis vs planted genre
  * @param ari                    adjusted Rand index, axis vs planted genre
+ * @param clearItems             items whose planted dominant genre weighs at least {@value #CLEAR_WEIGHT}
+ * @param clearNmi               NMI on those items only
  * @param users                  users compared
  * @param genres                 per planted genre
  * @param meanMatchedCorrelation mean over genres of the matched correlation
  * @param meanBestCorrelation    mean over genres of the best correlation
  */
-public record Recovery(long items, double nmi, double ari, long users, List<GenreMatch> genres, double meanMatchedCorrelation,
+public record Recovery(long items, double nmi, double ari, long clearItems, double clearNmi, long users, List<GenreMatch> genres, double meanMatchedCorrelation,
                        double meanBestCorrelation) {
+    /** Planted dominant weight from which an item counts as having a clear genre. */
+    public static final double CLEAR_WEIGHT = 0.5;
+
     /**
      * @param genre           planted genre
      * @param items           items whose planted dominant genre it is
@@ -38,9 +45,10 @@ public record Recovery(long items, double nmi, double ari, long users, List<Genr
 
     /**
      * @param plantedGenre planted dominant genre index per item (-1 unknown)
+     * @param plantedWeight that genre's weight in the item's planted mixture
      * @param taste        planted taste per user (null unknown), genres in {@code genreNames} order
      */
-    public static Recovery of(int[] itemAxis, int[] plantedGenre, double[][] scores, double[][] taste, List<String> genreNames, int k) {
+    public static Recovery of(int[] itemAxis, int[] plantedGenre, double[] plantedWeight, double[][] scores, double[][] taste, List<String> genreNames, int k) {
         int g = genreNames.size();
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < itemAxis.length; i++) if (itemAxis[i] >= 0 && plantedGenre[i] >= 0) idx.add(i);
@@ -55,6 +63,15 @@ public record Recovery(long items, double nmi, double ari, long users, List<Genr
         }
         double nmi = a.length < 2 ? 0 : NormalizedMutualInformation.sum(a, b);
         double ari = a.length < 2 ? 0 : AdjustedRandIndex.of(a, b);
+        int clear = 0;
+        for (int i : idx) if (plantedWeight[i] >= CLEAR_WEIGHT) clear++;
+        int[] ca = new int[clear], cb = new int[clear];
+        for (int r = 0, c = 0; r < a.length; r++) {
+            if (plantedWeight[idx.get(r)] < CLEAR_WEIGHT) continue;
+            ca[c] = a[r];
+            cb[c++] = b[r];
+        }
+        double clearNmi = clear < 2 ? 0 : NormalizedMutualInformation.sum(ca, cb);
 
         List<Integer> users = new ArrayList<>();
         for (int u = 0; u < scores.length; u++) if (taste[u] != null) users.add(u);
@@ -79,7 +96,7 @@ public record Recovery(long items, double nmi, double ari, long users, List<Genr
             sumMatched += corr[axis];
             sumBest += corr[best];
         }
-        return new Recovery(a.length, nmi, ari, m, matches, g == 0 ? 0 : sumMatched / g, g == 0 ? 0 : sumBest / g);
+        return new Recovery(a.length, nmi, ari, clear, clearNmi, m, matches, g == 0 ? 0 : sumMatched / g, g == 0 ? 0 : sumBest / g);
     }
 
     private static double pearson(double[] x, double[] y) {

@@ -37,9 +37,19 @@ final class SymmetricEigen {
     }
 
     static Result largest(int n, int nev, Operator op, long seed, double tol) {
+        return largest(n, nev, op, seed, null, tol);
+    }
+
+    /**
+     * @param warmStart a vector near the wanted subspace (e.g. the sum of a previous fit's vectors for a slightly
+     *                  different matrix), mixed with the seeded random start so that no wanted direction is missed;
+     *                  null for the random start alone
+     */
+    static Result largest(int n, int nev, Operator op, long seed, double[] warmStart, double tol) {
         if (nev < 1 || nev > n) throw new IllegalArgumentException("nev " + nev + " outside 1.." + n);
+        if (warmStart != null && warmStart.length != n) throw new IllegalArgumentException("warm start of length " + warmStart.length + ", not " + n);
         BlasThreads.pin();
-        Result r = n <= DENSE_LIMIT || nev >= n - 1 ? dense(n, nev, op) : arpack(n, nev, op, seed, tol);
+        Result r = n <= DENSE_LIMIT || nev >= n - 1 ? dense(n, nev, op) : arpack(n, nev, op, seed, warmStart, tol);
         for (double[] v : r.vectors) fixSign(v);
         return r;
     }
@@ -71,7 +81,7 @@ final class SymmetricEigen {
         return new Result(values, vectors, n);
     }
 
-    private static Result arpack(int n, int nev, Operator op, long seed, double tol) {
+    private static Result arpack(int n, int nev, Operator op, long seed, double[] warmStart, double tol) {
         int ncv = Math.min(Math.max(2 * nev + 1, nev + 16), n);
         int[] ido = {0};
         byte[] bmat = {'I'};
@@ -79,6 +89,16 @@ final class SymmetricEigen {
         double[] resid = new double[n];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = 0; i < n; i++) resid[i] = rng.nextDouble() - 0.5;
+        if (warmStart != null) {
+            // Random part at 5% of the warm part's norm: enough to reach any direction the warm start lacks.
+            double w = 0, r = 0;
+            for (int i = 0; i < n; i++) {
+                w += warmStart[i] * warmStart[i];
+                r += resid[i] * resid[i];
+            }
+            double scale = w > 0 && r > 0 ? 0.05 * Math.sqrt(w / r) : 1;
+            for (int i = 0; i < n; i++) resid[i] = warmStart[i] + scale * resid[i];
+        }
         int[] info = {1}; // 1: start from resid
         double[] v = new double[n * ncv];
         int[] iparam = new int[11];

@@ -11,10 +11,11 @@ public record TasteDiagnostics(String schemaVersion, String method, Settings set
                                double kmeansDistortion, List<Axis> axes, Cohesion cohesion, Stability stability, Recovery recovery,
                                Embeddings embeddings) {
     public static final String SCHEMA = "taste_diagnostics.schema.json";
-    public static final String METHOD = "spectral co-clustering: dims_per_axis x K leading singular vectors of D_u^-1/2 A D_i^-1/2 (binary TRAIN user x item),"
+    public static final String METHOD = "spectral co-clustering: dims_per_axis x K leading singular vectors of D_u^-1/2 A (D_i + tau)^-1/2 (binary TRAIN user x item,"
+            + " tau = degree_regularization x mean item degree),"
             + " unit rows, k-means; loadings = squared positive cosine to axis centroids";
 
-    public record Settings(int k, int dimsPerAxis, int minItemUsers, int topN, double smoothing, int kmeansRestarts, int bootstrap, double earlyFraction, long seed,
+    public record Settings(int k, int dimsPerAxis, double degreeRegularization, int minItemUsers, int topN, double smoothing, int kmeansRestarts, int bootstrap, double earlyFraction, long seed,
                            boolean embeddings, int embeddingRank) {
     }
 
