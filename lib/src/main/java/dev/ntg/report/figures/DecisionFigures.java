@@ -28,6 +28,8 @@ public final class DecisionFigures {
         if (!budget.isEmpty()) {
             c.addSeries("expected net value", Plots.array(budget), Plots.array(net)).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             c.addSeries("spend", Plots.array(budget), Plots.array(spend)).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        } else {
+            Plots.noData(c);
         }
         double chosen = decisions.path("plan").path("budget").asDouble(Double.NaN);
         if (!Double.isNaN(chosen)) c.addAnnotation(new AnnotationLine(chosen, true, false));
@@ -50,6 +52,8 @@ public final class DecisionFigures {
         if (!scale.isEmpty()) {
             c.addSeries("plan re-optimised at this scale", Plots.array(scale), Plots.array(replanned));
             c.addSeries("base plan kept", Plots.array(scale), Plots.array(base));
+        } else {
+            Plots.noData(c);
         }
         c.addAnnotation(new AnnotationLine(0, false, false));
         return new Figure("decisions_sensitivity", "If the actions work less well than assumed (scale < 1), the base plan's value "
@@ -75,7 +79,7 @@ public final class DecisionFigures {
                 any = true;
             }
         }
-        if (!any) Plots.line(c, "no actions", new double[]{0}, new double[]{0});
+        if (!any) Plots.noData(c);
         double target = decisions.path("experiment").path("power").asDouble(0.8);
         c.addAnnotation(new AnnotationLine(target, false, false));
         return new Figure("decisions_power", String.format(Locale.ROOT, "Each curve is one action's holdout test at the planned sample "

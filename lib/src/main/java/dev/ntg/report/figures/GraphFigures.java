@@ -25,20 +25,22 @@ public final class GraphFigures {
         XYChart c = Plots.xy("Item graph: degree distributions (log–log)", "degree (edges per item)", "items with this degree (count)");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
-        addScatter(c, "in-degree", inDegree);
-        addScatter(c, "out-degree", outDegree);
+        boolean any = addScatter(c, "in-degree", inDegree);
+        any |= addScatter(c, "out-degree", outDegree);
+        if (!any) Plots.noData(c);
         long zeroIn = diagnostics.path("hubness").path("zero_in_degree").asLong(0);
         return new Figure("graph_degree", String.format(Locale.ROOT, "Out-degree is capped at top_k = %d; a heavy in-degree tail "
                 + "means a few hub items are everyone's neighbour (in-degree Gini %.2f; %d items with in-degree 0 are not drawn).",
                 diagnostics.path("settings").path("top_k").asInt(), diagnostics.path("hubness").path("gini").asDouble(), zeroIn), c);
     }
 
-    private static void addScatter(XYChart c, String name, List<DegreeCount> counts) {
+    private static boolean addScatter(XYChart c, String name, List<DegreeCount> counts) {
         List<DegreeCount> positive = counts.stream().filter(d -> d.degree() > 0 && d.items() > 0).toList();
-        if (positive.isEmpty()) return;
+        if (positive.isEmpty()) return false;
         XYSeries s = c.addSeries(name, positive.stream().mapToDouble(DegreeCount::degree).toArray(),
                 positive.stream().mapToDouble(DegreeCount::items).toArray());
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return true;
     }
 
     /** Mean popularity of source items and of their neighbours, by source popularity decile. */
@@ -46,6 +48,8 @@ public final class GraphFigures {
         XYChart c = Plots.xy("Item graph: neighbour popularity bias", "source item popularity decile (1 = least popular)",
                 "mean TRAIN users per item (count, log scale)");
         c.getStyler().setYAxisLogarithmic(true);
+        deciles = deciles.stream().filter(d -> d.sourcePopularity() > 0 && d.neighbourPopularity() > 0).toList();
+        if (deciles.isEmpty()) deciles = List.of(new PopularityDecile(1, 1, 1));
         double[] x = deciles.stream().mapToDouble(PopularityDecile::decile).toArray();
         XYSeries src = c.addSeries("source items", x, deciles.stream().mapToDouble(PopularityDecile::sourcePopularity).toArray());
         XYSeries nb = c.addSeries("their neighbours", x, deciles.stream().mapToDouble(PopularityDecile::neighbourPopularity).toArray());

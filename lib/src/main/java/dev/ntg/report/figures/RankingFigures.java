@@ -46,6 +46,7 @@ public final class RankingFigures {
             long i = Math.round(v);
             return Math.abs(v - i) < 1e-9 && i >= 0 && i < models.size() ? models.get((int) i) : "";
         });
+        boolean any = false;
         for (int i = 0; i < models.size(); i++) {
             JsonNode m = ranking.path("windows").path("test").path("models").path(models.get(i)).path("metrics").path(metric);
             if (m.isMissingNode()) continue;
@@ -54,6 +55,12 @@ public final class RankingFigures {
             XYSeries p = c.addSeries(models.get(i), new double[]{i}, new double[]{m.path("estimate").asDouble()});
             p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             p.setMarkerColor(color);
+            any = true;
+        }
+        if (!any) {
+            c.getStyler().setXAxisMin(0.0);
+            c.getStyler().setXAxisMax(2.0);
+            Plots.noData(c);
         }
         return new Figure("ranking_models", String.format(Locale.ROOT, "Each dot is a model's %s over TEST users with its percentile-bootstrap "
                 + "interval; NTG (red) is the VAL-tuned blend, the rest are baselines, and non-overlapping bars mean a clear difference.", metric), c);
