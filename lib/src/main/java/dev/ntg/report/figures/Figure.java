@@ -1,6 +1,7 @@
 package dev.ntg.report.figures;
 
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.AxesChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import java.io.IOException;
@@ -22,6 +23,13 @@ public record Figure(String name, String caption, Chart<?, ?> chart) {
         if (name == null || !name.matches("[a-z0-9_]+")) throw new IllegalArgumentException("figure name must be [a-z0-9_]+: " + name);
         if (caption == null || caption.isBlank()) throw new IllegalArgumentException("figure " + name + " needs a caption");
         if (chart.getTitle() == null || chart.getTitle().isBlank()) throw new IllegalArgumentException("figure " + name + " needs a title");
+        if (chart instanceof AxesChart<?, ?> a && (blank(a.getXAxisTitle()) || blank(a.getYAxisTitle()))) {
+            throw new IllegalArgumentException("figure " + name + " needs both axis titles, with units");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public String title() {
