@@ -75,7 +75,10 @@ final class HeadlessChromium {
         Path chromium = executable();
         String html = Files.readString(page, StandardCharsets.UTF_8);
         String policy = HtmlReport.CONTENT_SECURITY_POLICY;
-        if (html.contains(policy)) html = html.replace(policy, policy + "; script-src 'unsafe-inline'");
+        String allowProbe = policy + "; script-src 'unsafe-inline'";
+        // the report writes the policy attribute escaped (&#39;); a hand-made page may not
+        if (html.contains(Html.escape(policy))) html = html.replace(Html.escape(policy), Html.escape(allowProbe));
+        else if (html.contains(policy)) html = html.replace(policy, allowProbe);
         int end = html.lastIndexOf("</body>");
         html = end < 0 ? html + PROBE : html.substring(0, end) + PROBE + html.substring(end);
         Files.createDirectories(scratch);

@@ -294,7 +294,7 @@ public final class EvaluateStage implements Stage {
 
         Map<Integer, Long> usersByAxis = new TreeMap<>();
         duck.forEach("SELECT CAST(dominant_axis AS INTEGER), count(*) FROM " + DuckSession.parquet(ctx.input(USER_TASTE))
-                + " WHERE dominant_axis IS NOT NULL GROUP BY 1 ORDER BY 1", rs -> usersByAxis.put(rs.getInt(1), rs.getLong(2)));
+                + " WHERE dominant_axis > 0 GROUP BY 1 ORDER BY 1", rs -> usersByAxis.put(rs.getInt(1), rs.getLong(2)));
         out.add(TasteFigures.axes(taste, usersByAxis));
         out.add(TasteFigures.explainedVariance(taste));
 

@@ -59,6 +59,10 @@ public final class TasteFigures {
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         c.addSeries("cumulative", k, cum);
+        if (Double.isNaN(captured) || sv.isEmpty()) {
+            return new Figure("embedding_variance", "No latent embedding was built in this run (taste.embeddings is off), so there is "
+                    + "no variance to show.", c);
+        }
         return new Figure("embedding_variance", String.format(Locale.ROOT, "The rank-%d embedding (%s weighting) explains %.1f%% of "
                 + "the variance; a curve still rising at the right edge means more factors would add signal.",
                 emb.path("rank").asInt(), emb.path("weighting").asText("?"), 100 * captured), c);
