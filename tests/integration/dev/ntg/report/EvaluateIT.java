@@ -37,13 +37,14 @@ class EvaluateIT {
     Map<Artifact, String> firstRun = new LinkedHashMap<>();
     JsonNode summary;
     String html;
+    List<dev.ntg.run.StageRunner.Result> results = new ArrayList<>();
 
     @BeforeAll
     void run(@TempDir Path dir) throws Exception {
         p = TestPipeline.dev(dir);
         for (Stage s : Stages.all()) {
             if (s instanceof EvaluateStage e) stage = e;
-            p.run(s);
+            results.add(p.run(s));
         }
         for (Artifact a : stage.outputs(p.config().config())) firstRun.put(a, Hashing.sha256(p.path(a)));
         summary = Json.read(p.path(RUN_SUMMARY));
@@ -109,6 +110,20 @@ class EvaluateIT {
             if (!h.equals(Hashing.sha256(p.path(a)))) moved.add(a.relativePath());
         });
         assertEquals(List.of(), moved);
+    }
+
+    @Test
+    @DisplayName("the run-all table has a headline and a main artifact for every stage")
+    void runAllTable() {
+        List<RunAllSummary.Row> rows = RunAllSummary.rows(results, p.catalog());
+        assertEquals(Stages.all().size(), rows.size());
+        for (RunAllSummary.Row r : rows) {
+            assertNotEquals("-", r.headline(), r.stage() + " has no headline");
+            assertTrue(Files.exists(p.workDirPath(r.artifact())), r.stage() + ": " + r.artifact() + " does not exist");
+        }
+        String table = RunAllSummary.format(rows);
+        assertTrue(table.contains("reports/index.html"), table);
+        assertTrue(table.contains("ndcg@10"), table);
     }
 
     @Test

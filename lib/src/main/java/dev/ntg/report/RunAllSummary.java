@@ -65,8 +65,8 @@ public final class RunAllSummary {
             case "build-taste" -> read(catalog, TASTE_DIAGNOSTICS, t -> String.format(Locale.ROOT, "%d axes, bootstrap ARI %.2f, embedding explains %.0f%%",
                     t.path("axes").size(), t.path("stability").path("bootstrap_mean_ari").asDouble(Double.NaN),
                     100 * t.path("embeddings").path("explained_variance").asDouble(Double.NaN)));
-            case "rank" -> read(catalog, RANKING_REPORT, r -> first(Headlines.of(r, null, null, null, null), "NTG "));
-            case "score-churn" -> read(catalog, CHURN_REPORT, c -> first(Headlines.of(null, c, null, null, null), "AUC "));
+            case "rank" -> read(catalog, RANKING_REPORT, r -> first(Headlines.of(r, null, null, null, null), ""));
+            case "score-churn" -> read(catalog, CHURN_REPORT, c -> first(Headlines.of(null, c, null, null, null), ""));
             case "plan-retention" -> read(catalog, DECISIONS_REPORT, d -> {
                 List<Headline> h = Headlines.of(null, null, d, null, null);
                 return h.stream().filter(x -> x.key().equals("decisions.plan_net_value")).findFirst()
