@@ -59,6 +59,7 @@ final class Plots {
     static void intervalBar(XYChart c, String name, double x, double low, double high, Color color) {
         XYSeries s = line(c, name, new double[]{x, x}, new double[]{low, high});
         s.setLineColor(color);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setShowInLegend(false);
     }
 

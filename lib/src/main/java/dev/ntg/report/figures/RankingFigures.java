@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -13,7 +14,10 @@ import java.util.Locale;
 /** Ranking quality on TEST: NTG against the baselines, with intervals, and by user segment. */
 public final class RankingFigures {
     static final Color NTG = new Color(0xd6, 0x27, 0x28);
-    static final Color BASELINE = new Color(0x1f, 0x77, 0xb4);
+    /** Baseline colours (tab10 without its red, which is NTG's). */
+    static final Color[] PALETTE = {new Color(0x1f, 0x77, 0xb4), new Color(0xff, 0x7f, 0x0e), new Color(0x2c, 0xa0, 0x2c),
+            new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b), new Color(0xe3, 0x77, 0xc2), new Color(0x7f, 0x7f, 0x7f),
+            new Color(0xbc, 0xbd, 0x22), new Color(0x17, 0xbe, 0xcf)};
     private static final List<String> SEGMENTS = List.of("light", "medium", "heavy");
 
     private RankingFigures() {
@@ -38,22 +42,23 @@ public final class RankingFigures {
     public static Figure models(JsonNode ranking) {
         String metric = headlineMetric(ranking);
         List<String> models = models(ranking, "test");
-        XYChart c = Plots.xy("Ranking on TEST: " + metric + " by model, 95% intervals", "model", metric + " (0–1, higher is better)");
-        c.getStyler().setLegendVisible(false);
+        XYChart c = Plots.xy("Ranking on TEST: " + metric + " by model, 95% intervals", "model (one column each, named in the legend)",
+                metric + " (0–1, higher is better)");
+        // XChart's numeric x axis cannot carry category names, so each model is one column whose name is in the legend
+        c.getStyler().setXAxisTicksVisible(false);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         c.getStyler().setXAxisMin(-0.5);
-        c.getStyler().setXAxisMax(models.size() - 0.5);
-        c.getStyler().setXAxisTickLabelsFormattingFunction(v -> {
-            long i = Math.round(v);
-            return Math.abs(v - i) < 1e-9 && i >= 0 && i < models.size() ? models.get((int) i) : "";
-        });
+        c.getStyler().setXAxisMax(Math.max(models.size(), 1) - 0.5);
         boolean any = false;
+        int baseline = 0;
         for (int i = 0; i < models.size(); i++) {
             JsonNode m = ranking.path("windows").path("test").path("models").path(models.get(i)).path("metrics").path(metric);
             if (m.isMissingNode()) continue;
-            Color color = i == 0 && models.get(0).equals("ntg") ? NTG : BASELINE;
+            Color color = models.get(i).equals("ntg") ? NTG : PALETTE[baseline++ % PALETTE.length];
             Plots.intervalBar(c, models.get(i) + " interval", i, m.path("low").asDouble(), m.path("high").asDouble(), color);
             XYSeries p = c.addSeries(models.get(i), new double[]{i}, new double[]{m.path("estimate").asDouble()});
             p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            p.setMarker(SeriesMarkers.CIRCLE);
             p.setMarkerColor(color);
             any = true;
         }
@@ -63,7 +68,7 @@ public final class RankingFigures {
             Plots.noData(c);
         }
         return new Figure("ranking_models", String.format(Locale.ROOT, "Each dot is a model's %s over TEST users with its percentile-bootstrap "
-                + "interval; NTG (red) is the VAL-tuned blend, the rest are baselines, and non-overlapping bars mean a clear difference.", metric), c);
+                + "interval (vertical bar); NTG (red, first) is the VAL-tuned blend, the rest are baselines; bars that do not overlap mean a clear difference.", metric), c);
     }
 
     /** The segment metric per model for light, medium and heavy users on TEST. */
