@@ -20,13 +20,13 @@ import static org.junit.jupiter.api.Assertions.*;
 class SchemaVersionTest {
     @ParameterizedTest(name = "{0} v{1}")
     @CsvSource({
-            "feature_manifest.schema.json, 1, PIN",
-            "graph_diagnostics.schema.json, 1, PIN",
-            "taste_diagnostics.schema.json, 1, PIN",
-            "ranking.schema.json, 2, PIN",
-            "churn_report.schema.json, 1, PIN",
-            "decisions_report.schema.json, 1, PIN",
-            "run_summary.schema.json, 1, PIN"})
+            "feature_manifest.schema.json, 1, 65d26bccc501773abc85b214859238b0b7d40bd40e577af43fbc08a4a782ac16",
+            "graph_diagnostics.schema.json, 1, 3e9589f104ac94d568d8d328b94ec16ca61394be6a0d120ea13f222602a11dab",
+            "taste_diagnostics.schema.json, 1, 172e4d8c628b49448967014130d8a6cbf86e6091c047de05736c39759c334053",
+            "ranking.schema.json, 2, 7d4cb4a6e8bc8d44fa5ee94b7e8591628d29c40ce576bdd561e4a898e8355980",
+            "churn_report.schema.json, 1, f8fcd8f6a1fec6fb1d47fd9835a1492c5f0cca3985ba6dbae972078349182639",
+            "decisions_report.schema.json, 1, 08d64553b95fe49ac7cda0bd99d303b7d9151f464016d567d142b519a5dba145",
+            "run_summary.schema.json, 1, 3dda96e23a6b8f55d2bee554ee713b923b7a50f2614cbc977c2a42c46b422d0a"})
     void pinned(String schema, String version, String structureHash) throws Exception {
         JsonNode doc;
         try (InputStream in = SchemaVersionTest.class.getResourceAsStream("/schemas/" + schema)) {
