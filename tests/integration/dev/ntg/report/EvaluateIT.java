@@ -146,6 +146,7 @@ class EvaluateIT {
         assertEquals(2, r.images());
         assertEquals(2, r.broken(), r.detail());
         assertTrue(r.cspViolations() >= 1, r.detail());
+        assertFalse(r.consoleLines().isEmpty(), "the policy violation must reach the console log as well");
         assertFalse(r.clean());
     }
 }
