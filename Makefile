@@ -1,11 +1,12 @@
 # NTG — common tasks. Everything goes through ./ntg (JDK + Maven) or Maven itself.
-.PHONY: run test bench notebooks clean help
+.PHONY: run test bench notebooks report clean help
 
 help:
 	@echo "make run     - run the whole pipeline on the embedded synthetic data (configs/dev.yaml)"
 	@echo "make test    - run unit and integration tests (what CI runs)"
 	@echo "make bench   - benchmarks at 1M, 10M and 25M events -> outputs/reports/bench.json"
 	@echo "make notebooks - run the pipeline, then re-execute notebooks/*.ipynb in place (Jupyter + JJava in .venv/)"
+	@echo "make report  - run the pipeline (skipping up-to-date stages) and write reports/index.html + reports/figures/"
 	@echo "make clean   - remove build output and generated data/outputs"
 
 run:
@@ -17,6 +18,9 @@ test:
 bench:
 	./ntg bench
 
+report:
+	./ntg run-all
+
 # Outputs are committed, so no timing metadata: a rerun on the same artifacts changes nothing.
 notebooks:
 	tools/setup-notebooks.sh
@@ -26,4 +30,4 @@ notebooks:
 
 clean:
 	mvn -q -B clean
-	rm -rf data/raw data/processed data/features data/external outputs/* reports/figures reports/index.html .ntg-staging
+	rm -rf data/raw data/processed data/features data/external outputs/* reports/figures reports/schemas reports/index.html .ntg-staging

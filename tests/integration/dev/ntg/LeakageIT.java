@@ -3,6 +3,7 @@ package dev.ntg;
 import dev.ntg.cli.Stages;
 import dev.ntg.data.BuildDatasetStage;
 import dev.ntg.io.Artifact;
+import dev.ntg.report.EvaluateStage;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
 import dev.ntg.run.Stage;
@@ -44,7 +45,10 @@ class LeakageIT {
     static final List<Artifact> VAL_TUNED = List.of(RANKING_BLEND, RANKING_CANDIDATES, CHURN_SELECTION,
             VALUE_AT_RISK, RETENTION_PLAN, ASSIGNMENT, DECISIONS_REPORT);
     /** Evaluation outputs (metrics on VAL or TEST): may move when either window changes. */
-    static final List<Artifact> EVALUATION = List.of(RANKING_REPORT, CHURN_SCORES, CHURN_REPORT);
+    // evaluate: the run summary, figures and HTML report restate the reports; the published schemas never move
+    static final List<Artifact> EVALUATION = Stream.of(List.of(RANKING_REPORT, CHURN_SCORES, CHURN_REPORT, RUN_SUMMARY, HTML_REPORT),
+            EvaluateStage.FIGURES.stream().map(dev.ntg.io.PathCatalog::figure).toList(),
+            EvaluateStage.SCHEMAS.stream().map(dev.ntg.io.PathCatalog::publishedSchema).toList()).flatMap(List::stream).toList();
 
     /** The window rewritten, and what must keep its bytes when it is. */
     enum Window {

@@ -78,6 +78,11 @@ public final class TestPipeline {
         return catalog.resolve(artifact);
     }
 
+    /** A path relative to the work dir, as reports and manifests record them. */
+    public Path workDirPath(String relative) {
+        return catalog.workDir().resolve(relative);
+    }
+
     public PathCatalog catalog() {
         return catalog;
     }

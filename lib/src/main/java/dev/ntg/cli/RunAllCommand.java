@@ -1,5 +1,6 @@
 package dev.ntg.cli;
 
+import dev.ntg.report.RunAllSummary;
 import dev.ntg.run.Stage;
 import dev.ntg.NtgException;
 import dev.ntg.run.StageRunner;
@@ -38,6 +39,7 @@ final class RunAllCommand implements Callable<Integer> {
                         + String.join(", ", stages.stream().map(Stage::name).toList()));
             }
         }
+        List<StageRunner.Result> results = new java.util.ArrayList<>();
         try (WorkDirLock lock = WorkDirLock.acquire(s.catalog().workDir())) {
             for (int i = 0; i < stages.size(); i++) {
                 Stage stage = stages.get(i);
@@ -46,8 +48,12 @@ final class RunAllCommand implements Callable<Integer> {
                 StageRunner.Result r = s.runner().run(stage, skipIfUpToDate);
                 s.out().printf("%-16s %s%n", stage.name(), r.skipped() ? "up to date" : String.format("%.1f s", r.seconds()));
                 if (!r.skipped()) NtgCli.printOutputs(s.out(), r.manifest());
+                results.add(r);
             }
         }
+        s.out().println();
+        s.out().print(RunAllSummary.format(RunAllSummary.rows(results, s.catalog())));
+        s.out().flush();
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import dev.ntg.data.GenerateEventsStage;
 import dev.ntg.features.BuildFeaturesStage;
 import dev.ntg.graph.BuildGraphStage;
 import dev.ntg.ranking.RankStage;
+import dev.ntg.report.EvaluateStage;
 import dev.ntg.run.Stage;
 import dev.ntg.taste.BuildTasteStage;
 
@@ -19,7 +20,7 @@ public final class Stages {
     }
 
     public static List<Stage> all() {
-        return List.of(
+        List<Stage> upstream = List.of(
                 new GenerateEventsStage(),
                 new BuildDatasetStage(),
                 new BuildFeaturesStage(),
@@ -28,6 +29,10 @@ public final class Stages {
                 new RankStage(),
                 new ScoreChurnStage(),
                 new PlanRetentionStage());
+        // evaluate comes last: it reads every earlier stage's reports and manifests
+        List<Stage> all = new java.util.ArrayList<>(upstream);
+        all.add(new EvaluateStage(upstream));
+        return List.copyOf(all);
     }
 
     /** The stages run-all runs for this config: the generator only when the source is synthetic. */

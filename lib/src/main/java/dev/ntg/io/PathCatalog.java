@@ -57,6 +57,20 @@ public final class PathCatalog {
     public static final Artifact ASSIGNMENT = new Artifact("assignment", "outputs/decisions/assignment.parquet", "plan-retention");
     public static final Artifact DECISIONS_REPORT = new Artifact("decisions_report", "outputs/reports/decisions.json", "plan-retention");
 
+    // 08 evaluate: the run summary that links every report, the figures, the HTML report, the published schemas
+    public static final Artifact RUN_SUMMARY = new Artifact("run_summary", "outputs/reports/run_summary.json", "evaluate");
+    public static final Artifact HTML_REPORT = new Artifact("html_report", "reports/index.html", "evaluate");
+
+    /** A figure of the HTML report, {@code reports/figures/<name>.png}. */
+    public static Artifact figure(String name) {
+        return new Artifact("figure_" + name, "reports/figures/" + name + ".png", "evaluate");
+    }
+
+    /** A published copy of a JSON Schema, {@code reports/schemas/<file>}. */
+    public static Artifact publishedSchema(String file) {
+        return new Artifact("schema_" + file.replace(".schema.json", ""), "reports/schemas/" + file, "evaluate");
+    }
+
     private final Path workDir;
 
     public PathCatalog(Path workDir) {

@@ -46,6 +46,11 @@ public final class StageContext {
         return loaded.config();
     }
 
+    /** The hash of this stage's config slice, as its manifest will record it. */
+    public String configHash() {
+        return loaded.sliceHash(stage.configSections());
+    }
+
     public DuckSession duck() {
         return duck;
     }

@@ -1,0 +1,80 @@
+package dev.ntg.report.figures;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.util.List;
+
+/** The house style for report figures (the notebooks' {@code Charts} style, at report size). */
+final class Plots {
+    static final int WIDTH = 860;
+    static final int HEIGHT = 400;
+    static final Color GREY = new Color(0x88, 0x88, 0x88);
+    static final Color BAND = new Color(0x1f, 0x77, 0xb4, 0x55);
+
+    private Plots() {
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setPlotGridVerticalLinesVisible(false);
+        c.getStyler().setMarkerSize(6);
+        c.getStyler().setAntiAlias(true);
+        return c;
+    }
+
+    static CategoryChart bars(String title, String xTitle, String yTitle) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setPlotGridVerticalLinesVisible(false);
+        c.getStyler().setAntiAlias(true);
+        return c;
+    }
+
+    static XYSeries line(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
+    static XYSeries dashed(XYChart c, String name, double[] x, double[] y, Color color) {
+        XYSeries s = line(c, name, x, y);
+        s.setLineStyle(SeriesLines.DASH_DASH);
+        s.setLineColor(color);
+        return s;
+    }
+
+    /** A vertical segment from {@code low} to {@code high} at {@code x}: one interval bar, kept out of the legend. */
+    static void intervalBar(XYChart c, String name, double x, double low, double high, Color color) {
+        XYSeries s = line(c, name, new double[]{x, x}, new double[]{low, high});
+        s.setLineColor(color);
+        s.setLineStyle(SeriesLines.SOLID);
+        s.setShowInLegend(false);
+    }
+
+    /**
+     * A chart with no data still renders (an empty run, a tiny fixture): one point labelled "no data" at a value that
+     * is valid on linear and log axes alike.
+     */
+    static void noData(XYChart c) {
+        XYSeries s = c.addSeries("no data", new double[]{1}, new double[]{1});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    }
+
+    static double[] array(List<? extends Number> values) {
+        double[] a = new double[values.size()];
+        for (int i = 0; i < a.length; i++) a[i] = values.get(i).doubleValue();
+        return a;
+    }
+}

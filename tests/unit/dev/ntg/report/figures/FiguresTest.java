@@ -1,0 +1,123 @@
+package dev.ntg.report.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ntg.io.Json;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@DisplayName("report figures drawn from hand-made report fragments")
+class FiguresTest {
+    static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    static JsonNode json(String s) {
+        try {
+            return Json.MAPPER.readTree(s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final JsonNode RANKING = json("""
+            {"summary": {"headline_metric": "ndcg@10", "test": {"ntg_beats_baseline_significantly": {"popularity": true}}},
+             "windows": {"test": {"models": {
+               "popularity": {"metrics": {"ndcg@10": {"estimate": 0.12, "low": 0.11, "high": 0.13}},
+                              "segments": {"users": {"light": {"ndcg@10": 0.1, "users": 5}, "heavy": {"ndcg@10": 0.2, "users": 7}}}},
+               "ntg": {"metrics": {"ndcg@10": {"estimate": 0.17, "low": 0.16, "high": 0.18}},
+                       "segments": {"users": {"light": {"ndcg@10": 0.15, "users": 5}, "heavy": {"ndcg@10": 0.25, "users": 7}}}}}}}}
+            """);
+    static final JsonNode CHURN = json("""
+            {"evaluation": {"test": {
+              "reliability_curve": [{"bin": 0, "mean_predicted": 0.05, "observed_rate": 0.04, "observed_lower": 0.01, "observed_upper": 0.08, "users": 40},
+                                    {"bin": 1, "mean_predicted": 0.5, "observed_rate": 0.55, "observed_lower": 0.4, "observed_upper": 0.7, "users": 20},
+                                    {"bin": 2, "mean_predicted": 0, "observed_rate": 0, "observed_lower": 0, "observed_upper": 0, "users": 0}],
+              "lift_capture": [{"top_fraction": 0.1, "lift": 2.5}],
+              "models": {"chosen": {"auc_roc": {"estimate": 0.9, "lower": 0.85, "upper": 0.95}}}}}}
+            """);
+    static final JsonNode DECISIONS = json("""
+            {"budget_curve": [{"budget": 10, "expected_net_value": 5, "spend": 10, "users": 3}, {"budget": 20, "expected_net_value": 8, "spend": 19, "users": 5}],
+             "plan": {"budget": 20, "spend": 19, "users": 5, "expected_net_value": 8, "roi": 0.4},
+             "sensitivity": [{"effect_scale": 0.5, "expected_net_value": 2, "base_plan_net_value_at_this_scale": -1},
+                             {"effect_scale": 1.0, "expected_net_value": 8, "base_plan_net_value_at_this_scale": 8}],
+             "experiment": {"power": 0.8, "by_action": [{"action": "email <nudge>", "power_curve": [{"lift": 0, "power": 0.025}, {"lift": 0.05, "power": 0.5}]}]}}
+            """);
+    static final JsonNode GRAPH = json("""
+            {"settings": {"top_k": 3}, "hubness": {"gini": 0.4, "zero_in_degree": 1},
+             "popularity_bias": {"neighbour_to_source_rank_ratio": 0.5}}
+            """);
+    static final JsonNode TASTE = json("""
+            {"axes": [{"axis": 1, "size": 10, "label": "a"}, {"axis": 2, "size": 4, "label": "b"}],
+             "embeddings": {"rank": 3, "weighting": "binary", "explained_variance": 0.6, "singular_values": [3.0, 2.0, 1.0]}}
+            """);
+
+    static List<Figure> all() {
+        double[] p = {0.9, 0.8, 0.2, 0.1, 0.7, 0.05};
+        boolean[] y = {true, true, false, false, false, true};
+        return List.of(
+                GraphFigures.degrees(List.of(new GraphFigures.DegreeCount(1, 4), new GraphFigures.DegreeCount(3, 2)),
+                        List.of(new GraphFigures.DegreeCount(3, 6)), GRAPH),
+                GraphFigures.popularityBias(List.of(new GraphFigures.PopularityDecile(1, 2, 10), new GraphFigures.PopularityDecile(2, 8, 12)), GRAPH),
+                TasteFigures.axes(TASTE, Map.of(1, 7L, 2, 3L)),
+                TasteFigures.explainedVariance(TASTE),
+                RankingFigures.models(RANKING),
+                RankingFigures.segments(RANKING),
+                ChurnFigures.reliability(CHURN),
+                ChurnFigures.scoreHistograms(p, y),
+                ChurnFigures.gain(p, y, CHURN),
+                DecisionFigures.budgetCurve(DECISIONS),
+                DecisionFigures.sensitivity(DECISIONS),
+                DecisionFigures.powerCurves(DECISIONS));
+    }
+
+    @Test
+    @DisplayName("every figure renders to a PNG and has a title, axis titles and a caption")
+    void rendersPng() {
+        for (Figure f : all()) {
+            byte[] png = f.png();
+            assertTrue(png.length > 1000, f.name() + " is suspiciously small");
+            assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8), f.name() + " is not a PNG");
+            assertFalse(f.title().isBlank());
+            assertFalse(f.caption().isBlank());
+            if (f.chart() instanceof org.knowm.xchart.internal.chartpart.AxesChart<?, ?> c) {
+                assertFalse(c.getXAxisTitle() == null || c.getXAxisTitle().isBlank(), f.name() + " has no x axis title");
+                assertFalse(c.getYAxisTitle() == null || c.getYAxisTitle().isBlank(), f.name() + " has no y axis title");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("rendering the same figure twice gives the same bytes")
+    void deterministic() {
+        List<Figure> a = all();
+        List<Figure> b = all();
+        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i).png(), b.get(i).png(), a.get(i).name());
+    }
+
+    @Test
+    @DisplayName("empty inputs still render (a tiny run must not fail the report)")
+    void emptyInputs() {
+        JsonNode empty = json("{}");
+        for (Figure f : List.of(GraphFigures.degrees(List.of(), List.of(), empty), GraphFigures.popularityBias(List.of(), empty),
+                TasteFigures.axes(empty, Map.of()), TasteFigures.explainedVariance(empty), RankingFigures.models(empty),
+                RankingFigures.segments(empty), ChurnFigures.reliability(empty), ChurnFigures.scoreHistograms(new double[0], new boolean[0]),
+                ChurnFigures.gain(new double[0], new boolean[0], empty), DecisionFigures.budgetCurve(empty),
+                DecisionFigures.sensitivity(empty), DecisionFigures.powerCurves(empty))) {
+            assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(f.png(), 8), f.name());
+        }
+    }
+
+    @Test
+    @DisplayName("a figure without a caption or with a bad name is rejected")
+    void validated() {
+        var chart = new org.knowm.xchart.XYChartBuilder().title("t").xAxisTitle("x (s)").yAxisTitle("y (m)").build();
+        assertThrows(IllegalArgumentException.class, () -> new Figure("ok", " ", chart));
+        assertThrows(IllegalArgumentException.class, () -> new Figure("Bad Name", "caption", chart));
+        var untitled = new org.knowm.xchart.XYChartBuilder().title("t").build();
+        assertThrows(IllegalArgumentException.class, () -> new Figure("ok", "caption", untitled));
+    }
+}
