@@ -47,4 +47,4 @@ command -v java >/dev/null || { say "java not found on PATH: the kernel needs a 
 java --list-modules 2>/dev/null | grep -q '^jdk.jshell@' \
   || { say "$(command -v java) has no jdk.jshell module: the kernel needs a full JDK 17+ (not a JRE) as 'java' on PATH"; exit 2; }
 
-say "ready: kernel 'java' at ${spec%/kernel.json}, JDK $(java -version 2>&1 | head -1)"
+say "ready: kernel 'java' at ${spec%/kernel.json}, JDK $(java -version 2>&1 | sed -n 1p)"
