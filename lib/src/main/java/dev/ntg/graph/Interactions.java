@@ -1,5 +1,7 @@
 package dev.ntg.graph;
 
+import dev.ntg.sparse.Transpose;
+
 /**
  * User histories on primitive arrays: CSR user → items (each user's distinct items in time order, with their
  * timestamps and weights) and its transpose item → users (users in index order, with the position of the
@@ -30,23 +32,10 @@ public final class Interactions {
         this.items = items;
         this.tsMillis = tsMillis;
         this.weights = weights;
-        int nnz = items.length;
-        // Transpose by counting sort; walking users in index order leaves each item's users ascending, which
-        // fixes the order of every floating-point sum in the kernel.
-        itemPtr = new int[nItems + 1];
-        for (int q = 0; q < nnz; q++) itemPtr[items[q] + 1]++;
-        for (int i = 0; i < nItems; i++) itemPtr[i + 1] += itemPtr[i];
-        int[] fill = new int[nItems];
-        itemUsers = new int[nnz];
-        itemPos = new int[nnz];
-        for (int u = 0; u < nUsers; u++) {
-            for (int q = userPtr[u]; q < userPtr[u + 1]; q++) {
-                int i = items[q];
-                int at = itemPtr[i] + fill[i]++;
-                itemUsers[at] = u;
-                itemPos[at] = q;
-            }
-        }
+        Transpose t = Transpose.of(nUsers, nItems, userPtr, items);
+        itemPtr = t.itemPtr();
+        itemUsers = t.itemUsers();
+        itemPos = t.itemPos();
         itemMass = new double[nItems];
         double n = 0;
         if (weights == null) {

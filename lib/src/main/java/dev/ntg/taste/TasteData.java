@@ -1,5 +1,7 @@
 package dev.ntg.taste;
 
+import dev.ntg.sparse.Transpose;
+
 import dev.ntg.NtgException;
 import dev.ntg.io.DuckSession;
 import dev.ntg.run.TrainView;
@@ -41,20 +43,10 @@ public final class TasteData {
         this.events = events;
         this.earlyEvents = earlyEvents;
         this.trainEvents = trainEvents;
-        int nnz = items.length;
-        itemPtr = new int[nItems + 1];
-        for (int q = 0; q < nnz; q++) itemPtr[items[q] + 1]++;
-        for (int i = 0; i < nItems; i++) itemPtr[i + 1] += itemPtr[i];
-        int[] fill = new int[nItems];
-        itemUsers = new int[nnz];
-        itemPos = new int[nnz];
-        for (int u = 0; u < nUsers; u++) {
-            for (int q = userPtr[u]; q < userPtr[u + 1]; q++) {
-                int at = itemPtr[items[q]] + fill[items[q]]++;
-                itemUsers[at] = u;
-                itemPos[at] = q;
-            }
-        }
+        Transpose t = Transpose.of(nUsers, nItems, userPtr, items);
+        itemPtr = t.itemPtr();
+        itemUsers = t.itemUsers();
+        itemPos = t.itemPos();
     }
 
     /** For tests: a matrix from (user, item, events) triples; users and items are 0-based indices. */
