@@ -62,6 +62,10 @@ class NotebooksIT {
         int code = NtgCli.run(new String[]{"run-all", "--workdir", work.toString(), "--config", root.resolve("configs/dev.yaml").toString(),
                 "--set", "project.duckdb_memory_limit=1GB"});
         assertEquals(0, code, "./ntg run-all failed in " + work);
+        // notebook 01 shows the tamper test's results
+        code = NtgCli.run(new String[]{"check-leakage", "--workdir", work.toString(), "--config", root.resolve("configs/dev.yaml").toString(),
+                "--set", "project.duckdb_memory_limit=1GB"});
+        assertEquals(0, code, "./ntg check-leakage failed (or found a leak) in " + work);
 
         return notebooks.stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> execute(root, jupyter, nb)));
     }

@@ -66,6 +66,7 @@ public final class NtgCli {
         }
         cl.addSubcommand("run-all", new CommandLine(new RunAllCommand(root)));
         cl.addSubcommand("bench", new CommandLine(new BenchCommand(root)));
+        cl.addSubcommand("check-leakage", new CommandLine(new CheckLeakageCommand(root)));
         cl.setExecutionExceptionHandler(NtgCli::handle);
         return cl;
     }

@@ -59,6 +59,8 @@ public final class PathCatalog {
 
     // 08 evaluate: the run summary that links every report, the figures, the HTML report, the published schemas
     public static final Artifact RUN_SUMMARY = new Artifact("run_summary", "outputs/reports/run_summary.json", "evaluate");
+    /** Written by {@code ntg check-leakage}, not by a stage: the tamper test is run on demand, not on every run. */
+    public static final Artifact LEAKAGE_CHECK = new Artifact("leakage_check", "outputs/reports/leakage_check.json", "check-leakage");
     public static final Artifact HTML_REPORT = new Artifact("html_report", "reports/index.html", "evaluate");
 
     /** A figure of the HTML report, {@code reports/figures/<name>.png}. */

@@ -75,7 +75,7 @@ public final class EvaluateStage implements Stage {
     /** Every schema published under {@code reports/schemas/}. */
     public static final List<String> SCHEMAS = List.of("feature_manifest.schema.json", "graph_diagnostics.schema.json",
             "taste_diagnostics.schema.json", "ranking.schema.json", "churn_report.schema.json", "decisions_report.schema.json",
-            RUN_SUMMARY_SCHEMA);
+            RUN_SUMMARY_SCHEMA, dev.ntg.leakage.LeakageCheckReport.SCHEMA);
 
     /** Stages that fit or aggregate: their manifests must show TRAIN-only event inputs. */
     private static final List<String> TRAIN_ONLY_STAGES = List.of("build-features", "build-graph", "build-taste");
