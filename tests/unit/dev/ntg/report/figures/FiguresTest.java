@@ -91,11 +91,25 @@ class FiguresTest {
     }
 
     @Test
-    @DisplayName("rendering the same figure twice gives the same bytes")
+    @DisplayName("every figure also renders to a complete SVG document")
+    void rendersSvg() {
+        for (Figure f : all()) {
+            String svg = new String(f.svg(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(svg.startsWith("<?xml"), f.name());
+            assertTrue(svg.contains("<svg"), f.name() + " is not an SVG");
+            assertTrue(svg.contains("</svg>"), f.name() + " is truncated");
+        }
+    }
+
+    @Test
+    @DisplayName("rendering the same figure twice gives the same bytes, PNG and SVG")
     void deterministic() {
         List<Figure> a = all();
         List<Figure> b = all();
-        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i).png(), b.get(i).png(), a.get(i).name());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i).png(), b.get(i).png(), a.get(i).name());
+            assertArrayEquals(a.get(i).svg(), b.get(i).svg(), a.get(i).name() + " (SVG)");
+        }
     }
 
     @Test

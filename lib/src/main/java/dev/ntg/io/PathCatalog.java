@@ -68,6 +68,11 @@ public final class PathCatalog {
         return new Artifact("figure_" + name, "reports/figures/" + name + ".png", "evaluate");
     }
 
+    /** The same figure as SVG, {@code reports/figures/<name>.svg}, for print and zooming. */
+    public static Artifact figureSvg(String name) {
+        return new Artifact("figure_" + name + "_svg", "reports/figures/" + name + ".svg", "evaluate");
+    }
+
     /** A published copy of a JSON Schema, {@code reports/schemas/<file>}. */
     public static Artifact publishedSchema(String file) {
         return new Artifact("schema_" + file.replace(".schema.json", ""), "reports/schemas/" + file, "evaluate");

@@ -37,7 +37,10 @@ public final class LeakageRoles {
                 VALUE_AT_RISK, RETENTION_PLAN, ASSIGNMENT, DECISIONS_REPORT).forEach(a -> m.put(a, LeakageRole.VAL_TUNED));
         // evaluate restates the reports; the published schemas never move but are classified with their report
         List.of(RANKING_REPORT, CHURN_SCORES, CHURN_REPORT, RUN_SUMMARY, HTML_REPORT).forEach(a -> m.put(a, LeakageRole.EVALUATION));
-        EvaluateStage.FIGURES.forEach(f -> m.put(PathCatalog.figure(f), LeakageRole.EVALUATION));
+        EvaluateStage.FIGURES.forEach(f -> {
+            m.put(PathCatalog.figure(f), LeakageRole.EVALUATION);
+            m.put(PathCatalog.figureSvg(f), LeakageRole.EVALUATION);
+        });
         EvaluateStage.SCHEMAS.forEach(s -> m.put(PathCatalog.publishedSchema(s), LeakageRole.EVALUATION));
         return new LeakageRoles(m);
     }

@@ -112,7 +112,10 @@ public final class EvaluateStage implements Stage {
     @Override
     public List<Artifact> outputs(NtgConfig config) {
         List<Artifact> out = new ArrayList<>(List.of(RUN_SUMMARY, HTML_REPORT));
-        for (String f : FIGURES) out.add(PathCatalog.figure(f));
+        for (String f : FIGURES) {
+            out.add(PathCatalog.figure(f));
+            out.add(PathCatalog.figureSvg(f));
+        }
         for (String s : SCHEMAS) out.add(PathCatalog.publishedSchema(s));
         return out;
     }
@@ -146,6 +149,7 @@ public final class EvaluateStage implements Stage {
             byte[] bytes = f.png();
             png.put(f.name(), bytes);
             Files.write(ctx.output(PathCatalog.figure(f.name())), bytes);
+            Files.write(ctx.output(PathCatalog.figureSvg(f.name())), f.svg());
         }
         for (String s : SCHEMAS) Files.write(ctx.output(PathCatalog.publishedSchema(s)), schemaBytes(s));
 

@@ -1,9 +1,11 @@
 package dev.ntg.report.figures;
 
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.AxesChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -42,6 +44,17 @@ public record Figure(String name, String caption, Chart<?, ?> chart) {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render figure " + name, e);
+        }
+    }
+
+    /** The chart as SVG text (vector, for print and zooming); the HTML report embeds the PNG. */
+    public byte[] svg() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render figure " + name + " as SVG", e);
         }
     }
 }
