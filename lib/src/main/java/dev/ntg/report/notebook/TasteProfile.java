@@ -49,7 +49,8 @@ public final class TasteProfile {
 
     /** The user's score on each axis next to the mean score over all users. */
     public static Table scores(Artifacts art, String user) {
-        profile(art, user);
+        profile(art, user); // an unknown user fails here, with the message, rather than as an empty column
+
         String users = art.parquet(PathCatalog.USER_TASTE);
         Table t = art.query("WITH s AS (SELECT user_id, unnest(scores) AS score, generate_subscripts(scores, 1) AS axis FROM " + users + ")"
                 + " SELECT s.axis, CASE WHEN len(a.genres) = 0 THEN a.label ELSE array_to_string(a.genres, ', ') END AS name,"
