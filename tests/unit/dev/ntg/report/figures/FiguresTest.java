@@ -62,8 +62,10 @@ class FiguresTest {
                 GraphFigures.degrees(List.of(new GraphFigures.DegreeCount(1, 4), new GraphFigures.DegreeCount(3, 2)),
                         List.of(new GraphFigures.DegreeCount(3, 6)), GRAPH),
                 GraphFigures.popularityBias(List.of(new GraphFigures.PopularityDecile(1, 2, 10), new GraphFigures.PopularityDecile(2, 8, 12)), GRAPH),
+                GraphFigures.similarity(new double[]{0.2, 0.3, 0.3, 0.9}, GRAPH),
                 TasteFigures.axes(TASTE, Map.of(1, 7L, 2, 3L)),
                 TasteFigures.explainedVariance(TASTE),
+                TasteFigures.diversity(new double[]{0.6, 0.9, 0.95}, new long[]{1, 8, 9}, 5.0),
                 RankingFigures.models(RANKING),
                 RankingFigures.segments(RANKING),
                 ChurnFigures.reliability(CHURN),
@@ -117,6 +119,7 @@ class FiguresTest {
     void emptyInputs() {
         JsonNode empty = json("{}");
         for (Figure f : List.of(GraphFigures.degrees(List.of(), List.of(), empty), GraphFigures.popularityBias(List.of(), empty),
+                GraphFigures.similarity(new double[0], empty), TasteFigures.diversity(new double[0], new long[0], 5.0),
                 TasteFigures.axes(empty, Map.of()), TasteFigures.explainedVariance(empty), RankingFigures.models(empty),
                 RankingFigures.segments(empty), ChurnFigures.reliability(empty), ChurnFigures.scoreHistograms(new double[0], new boolean[0]),
                 ChurnFigures.gain(new double[0], new boolean[0], empty), DecisionFigures.budgetCurve(empty),
@@ -133,5 +136,42 @@ class FiguresTest {
         assertThrows(IllegalArgumentException.class, () -> new Figure("Bad Name", "caption", chart));
         var untitled = new org.knowm.xchart.XYChartBuilder().title("t").build();
         assertThrows(IllegalArgumentException.class, () -> new Figure("ok", "caption", untitled));
+    }
+
+    @Test
+    @DisplayName("histograms: each value in its hand-computed equal-width bin, shares per group adding up to 100%")
+    void histogramBins() {
+        // churn: bins of 0.05 over [0, 1]; 0.15 × 20 is 3.0000000000000004, so bin 3; 1.0 is clamped into the last bin
+        org.knowm.xchart.XYChart churn = (org.knowm.xchart.XYChart) ChurnFigures.scoreHistograms(new double[]{0.15, 0.0, 1.0},
+                new boolean[]{true, false, false}).chart();
+        double[] churned = churn.getSeries("churned (1)").getYData();
+        double[] retained = churn.getSeries("retained (2)").getYData();
+        assertEquals(100.0, churned[3], 1e-12);
+        assertEquals(50.0, retained[0], 1e-12);
+        assertEquals(50.0, retained[19], 1e-12);
+        assertEquals(0.025, churn.getSeries("churned (1)").getXData()[0], 1e-15);
+
+        // edge weights: 40 bins over [min, max] = [0, 1]: 0 → bin 0, 0.25 → bin 10, 1 → bin 39
+        Figure sim = GraphFigures.similarity(new double[]{0.25, 0.0, 0.25, 1.0}, json("""
+                {"settings": {"measure": "jaccard", "top_k": 7}, "similarity": {"min": 0.0, "median": 0.25, "p90": 1.0}}"""));
+        double[] y = ((org.knowm.xchart.XYChart) sim.chart()).getSeries("kept edges (4)").getYData();
+        assertEquals(40, y.length);
+        assertEquals(25.0, y[0], 1e-12);
+        assertEquals(50.0, y[10], 1e-12);
+        assertEquals(25.0, y[39], 1e-12);
+        assertEquals(100.0, Arrays.stream(y).sum(), 1e-12);
+        assertTrue(sim.caption().contains("top_k = 7") && sim.caption().contains("weakest jaccard") && sim.caption().contains("median 0.25"),
+                sim.caption());
+
+        // diversity: 40 bins over [0.5, 1]; users with more items than the smoothing (5) in the first group
+        Figure div = TasteFigures.diversity(new double[]{0.5, 1.0, 0.75, 1.0}, new long[]{10, 10, 1, 5}, 5.0);
+        org.knowm.xchart.XYChart d = (org.knowm.xchart.XYChart) div.chart();
+        double[] focused = d.getSeries("own items > smoothing = 5 (2)").getYData();
+        double[] prior = d.getSeries("own items ≤ smoothing = 5 (2)").getYData();
+        assertEquals(50.0, focused[0], 1e-12);
+        assertEquals(50.0, focused[39], 1e-12);
+        assertEquals(50.0, prior[20], 1e-12); // (0.75 − 0.5) × 40 / 0.5 = 20
+        assertEquals(50.0, prior[39], 1e-12);
+        assertEquals(List.of("own items > smoothing = 2.5", "own items ≤ smoothing = 2.5"), TasteFigures.diversityGroups(2.5));
     }
 }

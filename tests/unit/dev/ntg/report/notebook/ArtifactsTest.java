@@ -54,6 +54,21 @@ class ArtifactsTest {
     }
 
     @Test
+    @DisplayName("reads a JSON report once it passes its schema; a file that does not, or a non-report, is refused")
+    void report() throws Exception {
+        GraphTasteFixture.write(work);
+        try (Artifacts art = Artifacts.open(work)) {
+            assertEquals(8, art.report(PathCatalog.GRAPH_DIAGNOSTICS).path("edges").asLong());
+            assertThatThrownBy(() -> art.report(PathCatalog.ITEM_EDGES)).hasMessageContaining("not a published JSON report");
+        }
+        Files.writeString(new PathCatalog(work).resolve(PathCatalog.TASTE_DIAGNOSTICS), "{\"schema_version\": \"1\"}");
+        try (Artifacts art = Artifacts.open(work)) {
+            assertThatThrownBy(() -> art.report(PathCatalog.TASTE_DIAGNOSTICS)).isInstanceOf(NtgException.class)
+                    .hasMessageContaining("outputs/taste/taste_diagnostics.json does not match schema taste_diagnostics.schema.json");
+        }
+    }
+
+    @Test
     @DisplayName("a missing artifact names the file and the command that writes it")
     void missing() throws Exception {
         Files.createDirectories(work);

@@ -20,6 +20,8 @@ import dev.ntg.report.figures.RankingFigures;
 import dev.ntg.report.figures.SplitFigure;
 import dev.ntg.report.figures.TasteFigures;
 import dev.ntg.report.notebook.DuckTables;
+import dev.ntg.report.notebook.GraphCharts;
+import dev.ntg.report.notebook.TasteCharts;
 import dev.ntg.run.BuildInfo;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
@@ -39,7 +41,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static dev.ntg.io.PathCatalog.*;
 
@@ -289,17 +290,9 @@ public final class EvaluateStage implements Stage {
         out.add(SplitFigure.eventsOverTime(DuckTables.query(duck, "SELECT CAST(date_trunc('day', ts) AS DATE) AS day, part, count(*) AS events FROM ("
                 + parts + ") GROUP BY day, pos, part ORDER BY day, pos", "events per day"), split));
 
-        out.add(GraphFigures.degrees(degrees(duck, edges, "dst"), degrees(duck, edges, "src"), graph));
-        out.add(GraphFigures.popularityBias(duck.query("WITH pop AS (SELECT item_id, count(DISTINCT user_id)::DOUBLE AS users FROM " + train
-                        + " GROUP BY item_id), nb AS (SELECT e.src, avg(p.users) AS nb_users FROM " + edges + " e JOIN pop p ON p.item_id = e.dst"
-                        + " GROUP BY e.src), s AS (SELECT nb.src, p.users, nb.nb_users, ntile(10) OVER (ORDER BY p.users, nb.src) AS decile"
-                        + " FROM nb JOIN pop p ON p.item_id = nb.src) SELECT decile, avg(users), avg(nb_users) FROM s GROUP BY decile ORDER BY decile",
-                rs -> new GraphFigures.PopularityDecile(rs.getInt(1), rs.getDouble(2), rs.getDouble(3))), graph));
-
-        Map<Integer, Long> usersByAxis = new TreeMap<>();
-        duck.forEach("SELECT CAST(dominant_axis AS INTEGER), count(*) FROM " + DuckSession.parquet(ctx.input(USER_TASTE))
-                + " WHERE dominant_axis > 0 GROUP BY 1 ORDER BY 1", rs -> usersByAxis.put(rs.getInt(1), rs.getLong(2)));
-        out.add(TasteFigures.axes(taste, usersByAxis));
+        out.add(GraphFigures.degrees(GraphCharts.degreeCounts(duck, edges, "dst"), GraphCharts.degreeCounts(duck, edges, "src"), graph));
+        out.add(GraphFigures.popularityBias(GraphCharts.popularityDeciles(duck, train, edges), graph));
+        out.add(TasteFigures.axes(taste, TasteCharts.usersByDominantAxis(duck, DuckSession.parquet(ctx.input(USER_TASTE)))));
         out.add(TasteFigures.explainedVariance(taste));
 
         out.add(RankingFigures.models(ranking));
@@ -324,11 +317,6 @@ public final class EvaluateStage implements Stage {
             throw new IllegalStateException("figures drawn " + out.stream().map(Figure::name).toList() + " differ from the declared " + FIGURES);
         }
         return out;
-    }
-
-    private static List<GraphFigures.DegreeCount> degrees(DuckSession duck, String edges, String column) {
-        return duck.query("SELECT d, count(*) FROM (SELECT " + column + ", count(*) AS d FROM " + edges + " GROUP BY " + column
-                + ") GROUP BY d ORDER BY d", rs -> new GraphFigures.DegreeCount(rs.getLong(1), rs.getLong(2)));
     }
 
     private static List<HtmlReport.AxisRow> axisRows(StageContext ctx) {

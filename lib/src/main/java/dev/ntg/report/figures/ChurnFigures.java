@@ -53,37 +53,14 @@ public final class ChurnFigures {
 
     /** Histograms of the calibrated probability, normalised within each label, for churned and retained TEST users. */
     public static Figure scoreHistograms(double[] p, boolean[] churned) {
-        double[] churnShare = new double[HISTOGRAM_BINS];
-        double[] stayShare = new double[HISTOGRAM_BINS];
-        long nChurn = 0;
-        long nStay = 0;
-        for (int i = 0; i < p.length; i++) {
-            int bin = Math.min(HISTOGRAM_BINS - 1, Math.max(0, (int) Math.floor(p[i] * HISTOGRAM_BINS)));
-            if (churned[i]) {
-                churnShare[bin]++;
-                nChurn++;
-            } else {
-                stayShare[bin]++;
-                nStay++;
-            }
-        }
-        double[] x = new double[HISTOGRAM_BINS];
-        for (int b = 0; b < HISTOGRAM_BINS; b++) {
-            x[b] = (b + 0.5) / HISTOGRAM_BINS;
-            churnShare[b] = nChurn == 0 ? 0 : 100 * churnShare[b] / nChurn;
-            stayShare[b] = nStay == 0 ? 0 : 100 * stayShare[b] / nStay;
-        }
         XYChart c = Plots.xy("Churn on TEST: score distribution by outcome", "calibrated churn probability (0–1, bins of 0.05)",
                 "users in bin (% of their outcome group)");
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setXAxisMax(1.0);
         c.getStyler().setYAxisMin(0.0);
-        XYSeries a = c.addSeries("churned (" + nChurn + ")", x, churnShare);
-        XYSeries b = c.addSeries("retained (" + nStay + ")", x, stayShare);
-        a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-        b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-        a.setMarker(SeriesMarkers.NONE);
-        b.setMarker(SeriesMarkers.NONE);
+        int[] group = new int[p.length];
+        for (int i = 0; i < p.length; i++) group[i] = churned[i] ? 0 : 1;
+        Plots.shareHistograms(c, p, group, List.of("churned", "retained"), 0, 1, HISTOGRAM_BINS);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideN);
         return new Figure("churn_score_histogram", "The less the two histograms overlap, the better the score separates users who "
                 + "churned from those who stayed; each is normalised to its own group, so the shapes are comparable.", c);

@@ -60,4 +60,31 @@ public final class GraphFigures {
                 + "the graph points from niche items towards popular ones; overall a neighbour's popularity rank is %.2f× its source's.",
                 diagnostics.path("popularity_bias").path("neighbour_to_source_rank_ratio").asDouble()), c);
     }
+
+    /** Bins of the edge-weight histogram: fine enough to show the shape, coarse enough that each bin holds edges. */
+    static final int SIMILARITY_BINS = 40;
+
+    /** Histogram of the kept edges' similarity (the configured measure), from the weakest to the strongest edge. */
+    public static Figure similarity(double[] similarity, JsonNode diagnostics) {
+        String measure = diagnostics.path("settings").path("measure").asText("similarity");
+        XYChart c = Plots.xy("Item graph: edge weights", measure + " similarity of an edge (" + SIMILARITY_BINS + " equal-width bins)",
+                "edges in bin (% of kept edges)");
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setXAxisDecimalPattern("0.##");
+        if (similarity.length == 0) {
+            Plots.noData(c);
+        } else {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double v : similarity) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            Plots.shareHistograms(c, similarity, new int[similarity.length], List.of("kept edges"), lo, hi, SIMILARITY_BINS);
+        }
+        JsonNode d = diagnostics.path("similarity");
+        return new Figure("graph_similarity", String.format(Locale.ROOT, "Each item keeps its top_k = %d neighbours, so the left edge "
+                        + "(%.3g) is the weakest %s that still made some item's list; median %.3g, 90th percentile %.3g.",
+                diagnostics.path("settings").path("top_k").asInt(), d.path("min").asDouble(), measure, d.path("median").asDouble(),
+                d.path("p90").asDouble()), c);
+    }
 }

@@ -72,6 +72,33 @@ final class Plots {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
 
+    /**
+     * Step histograms of {@code values} over {@code bins} equal-width bins spanning [lo, hi] (values outside are counted
+     * in the end bins), one series per group, each normalised to % of its group so groups of different sizes compare by
+     * shape; the legend gives each group's size.
+     *
+     * @param group      the group index of each value, into {@code groupNames}
+     * @param groupNames the series names, in legend order
+     */
+    static void shareHistograms(XYChart c, double[] values, int[] group, List<String> groupNames, double lo, double hi, int bins) {
+        double span = hi > lo ? hi - lo : 1;
+        double[][] share = new double[groupNames.size()][bins];
+        long[] size = new long[groupNames.size()];
+        for (int i = 0; i < values.length; i++) {
+            int bin = Math.min(bins - 1, Math.max(0, (int) Math.floor((values[i] - lo) * bins / span)));
+            share[group[i]][bin]++;
+            size[group[i]]++;
+        }
+        double[] x = new double[bins];
+        for (int b = 0; b < bins; b++) x[b] = lo + (b + 0.5) * span / bins;
+        for (int g = 0; g < share.length; g++) {
+            for (int b = 0; b < bins; b++) share[g][b] = size[g] == 0 ? 0 : 100 * share[g][b] / size[g];
+            XYSeries s = c.addSeries(groupNames.get(g) + " (" + size[g] + ")", x, share[g]);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+    }
+
     static double[] array(List<? extends Number> values) {
         double[] a = new double[values.size()];
         for (int i = 0; i < a.length; i++) a[i] = values.get(i).doubleValue();

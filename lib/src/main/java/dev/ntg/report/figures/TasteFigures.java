@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,5 +68,43 @@ public final class TasteFigures {
         return new Figure("embedding_variance", String.format(Locale.ROOT, "The rank-%d embedding (%s weighting) explains %.1f%% of "
                 + "the variance; a curve still rising at the right edge means more factors would add signal.",
                 emb.path("rank").asInt(), emb.path("weighting").asText("?"), 100 * captured), c);
+    }
+
+    /** Bins of the diversity histogram, spread over the observed range (profiles are soft, so diversity bunches near 1). */
+    static final int DIVERSITY_BINS = 40;
+
+    /**
+     * The two user groups of {@link #diversity}: users whose own items outweigh the smoothing prior
+     * ({@code items > smoothing}), then those whose profile is mostly the prior.
+     */
+    public static List<String> diversityGroups(double smoothing) {
+        String prior = new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(smoothing);
+        return List.of("own items > smoothing = " + prior, "own items ≤ smoothing = " + prior);
+    }
+
+    /**
+     * Histograms of user diversity (normalised entropy of the taste profile) for the two {@link #diversityGroups}: the
+     * prior pulls a profile toward the population's, so comparing the groups shows how much of the diversity is its doing.
+     */
+    public static Figure diversity(double[] diversity, long[] items, double smoothing) {
+        XYChart c = Plots.xy("Taste profiles: user diversity", "diversity (normalised entropy of the profile: 0 = one axis, 1 = all axes equal; "
+                + DIVERSITY_BINS + " bins over the observed range)", "users in bin (% of their group)");
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setXAxisDecimalPattern("0.00");
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        if (diversity.length == 0) {
+            Plots.noData(c);
+        } else {
+            int[] group = new int[diversity.length];
+            double lo = 1, hi = 0;
+            for (int u = 0; u < diversity.length; u++) {
+                group[u] = items[u] > smoothing ? 0 : 1;
+                lo = Math.min(lo, diversity[u]);
+                hi = Math.max(hi, diversity[u]);
+            }
+            Plots.shareHistograms(c, diversity, group, diversityGroups(smoothing), lo, hi, DIVERSITY_BINS);
+        }
+        return new Figure("taste_diversity", "A profile is the mean loading of the user's items shrunk toward the population with "
+                + "`smoothing` pseudo-items; where the two curves differ, the difference is the prior's doing, not the user's taste.", c);
     }
 }

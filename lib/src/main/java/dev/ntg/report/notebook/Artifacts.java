@@ -1,17 +1,22 @@
 package dev.ntg.report.notebook;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ntg.NtgException;
 import dev.ntg.data.SplitManifest;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.EvaluateStage;
+import dev.ntg.report.SchemaValidator;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Read-only access to one work dir's artifacts, for notebooks: typed manifests, and Parquet files as Tablesaw
@@ -27,6 +32,7 @@ public final class Artifacts implements AutoCloseable {
     private final PathCatalog catalog;
     private DuckSession duck;
     private SplitManifest splitManifest;
+    private final Map<Artifact, JsonNode> reports = new HashMap<>();
 
     private Artifacts(Path workDir) {
         this.catalog = new PathCatalog(workDir);
@@ -86,6 +92,20 @@ public final class Artifacts implements AutoCloseable {
             }
         }
         return splitManifest;
+    }
+
+    /**
+     * A published JSON report (one of {@link EvaluateStage#REPORTS}), read once and checked against its schema as the
+     * evaluate stage does: a notebook then relies on the fields the schema guarantees, and a stale file is caught here.
+     */
+    public JsonNode report(Artifact artifact) {
+        return reports.computeIfAbsent(artifact, a -> {
+            EvaluateStage.ReportSpec spec = EvaluateStage.REPORTS.stream().filter(r -> r.artifact().equals(a)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(a.relativePath() + " is not a published JSON report"));
+            JsonNode doc = Json.read(path(a));
+            SchemaValidator.of(spec.schema()).check(doc, a.relativePath());
+            return doc;
+        });
     }
 
     /** A Parquet artifact, whole, as a table named after it. */
