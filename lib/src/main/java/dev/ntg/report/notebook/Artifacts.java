@@ -1,17 +1,24 @@
 package dev.ntg.report.notebook;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ntg.NtgException;
 import dev.ntg.data.SplitManifest;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.EvaluateStage;
+import dev.ntg.report.SchemaValidator;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Read-only access to one work dir's artifacts, for notebooks: typed manifests, and Parquet files as Tablesaw
@@ -27,6 +34,8 @@ public final class Artifacts implements AutoCloseable {
     private final PathCatalog catalog;
     private DuckSession duck;
     private SplitManifest splitManifest;
+    private final Map<Artifact, JsonNode> json = new HashMap<>();
+    private final Set<Artifact> schemaChecked = new HashSet<>();
 
     private Artifacts(Path workDir) {
         this.catalog = new PathCatalog(workDir);
@@ -86,6 +95,26 @@ public final class Artifacts implements AutoCloseable {
             }
         }
         return splitManifest;
+    }
+
+    /** A JSON artifact, read once. Prefer {@link #report} for a published report: it is also checked against its schema. */
+    public JsonNode json(Artifact artifact) {
+        return json.computeIfAbsent(artifact, a -> Json.read(path(a)));
+    }
+
+    /**
+     * A published JSON report (one of {@link EvaluateStage#REPORTS}), read once and checked against its JSON Schema as
+     * the evaluate stage checks it: a report edited by hand or left over from older code fails here, naming the file.
+     */
+    public JsonNode report(Artifact artifact) {
+        EvaluateStage.ReportSpec spec = EvaluateStage.REPORTS.stream().filter(r -> r.artifact().equals(artifact)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(artifact.relativePath() + " is not a published report; read it with json()"));
+        JsonNode doc = json(artifact);
+        if (!schemaChecked.contains(artifact)) {
+            SchemaValidator.of(spec.schema()).check(doc, artifact.relativePath());
+            schemaChecked.add(artifact);
+        }
+        return doc;
     }
 
     /** A Parquet artifact, whole, as a table named after it. */
