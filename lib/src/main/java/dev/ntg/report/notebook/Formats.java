@@ -1,0 +1,66 @@
+package dev.ntg.report.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Number formats for notebook tables, and report numbers into table columns. Fixed to {@link Locale#ROOT}, not the kernel's default locale, so a notebook
+ * re-executed on another machine prints the same characters.
+ */
+final class Formats {
+    private static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
+
+    private Formats() {
+    }
+
+    /** {@code digits} decimals, e.g. 0.176 for 3. */
+    static NumberColumnFormatter fixed(int digits) {
+        return new NumberColumnFormatter(new DecimalFormat(digits == 0 ? "0" : "0." + "0".repeat(digits), ROOT));
+    }
+
+    /** A share as a percentage with {@code digits} decimals, e.g. 24.0% for 0.24 and 1. */
+    static NumberColumnFormatter percent(int digits) {
+        return new NumberColumnFormatter(new DecimalFormat(digits == 0 ? "0%" : "0." + "0".repeat(digits) + "%", ROOT));
+    }
+
+    /**
+     * A report interval ({@code estimate}, {@code low}, {@code high}) as {@code 0.176 [0.168, 0.184]}; signed
+     * ({@code +0.010 [+0.004, +0.016]}) for differences. Without resamples the report has no bounds: the estimate alone.
+     */
+    static String interval(JsonNode i, boolean signed) {
+        if (i == null || !i.path("estimate").isNumber()) return "n/a";
+        String f = signed ? "%+.3f" : "%.3f";
+        String est = String.format(Locale.ROOT, f, i.path("estimate").asDouble());
+        if (!i.path("low").isNumber() || !i.path("high").isNumber()) return est + " (no interval)";
+        return est + " [" + String.format(Locale.ROOT, f, i.path("low").asDouble()) + ", "
+                + String.format(Locale.ROOT, f, i.path("high").asDouble()) + "]";
+    }
+
+    /** A number with three decimals, for sentences. */
+    static String num(double x) {
+        return String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    /** A share as a percentage with one decimal, for sentences; "n/a" for an empty whole. */
+    static String pct(long part, long whole) {
+        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    /** A report number into a column; absent or null in the report is a missing value, never a zero. */
+    static void append(DoubleColumn c, JsonNode n) {
+        if (n != null && n.isNumber()) c.append(n.asDouble());
+        else c.appendMissing();
+    }
+
+    /** A report count into a column; absent or null in the report is a missing value, never a zero. */
+    static void append(LongColumn c, JsonNode n) {
+        if (n != null && n.isNumber()) c.append(n.asLong());
+        else c.appendMissing();
+    }
+}
