@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 @DisplayName("Artifacts")
 class ArtifactsTest {
@@ -49,6 +50,42 @@ class ArtifactsTest {
                 assertEquals(ColumnType.INSTANT, train.column("ts").type());
                 Table n = art.query("SELECT count(*) + sum(user_id) AS n FROM " + art.parquet(PathCatalog.VAL), "n");
                 assertEquals(2 + 4, n.longColumn("n").get(0));
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("over a work dir that holds rank's outputs")
+    class WithReports {
+        @Test
+        @DisplayName("reads a JSON artifact once and returns the same tree on the next call")
+        void json() {
+            try (Artifacts art = Artifacts.open(RankingFixture.write(work))) {
+                var blend = art.json(PathCatalog.RANKING_BLEND);
+                assertEquals(0.26, blend.path("val_objective").asDouble(), 1e-12);
+                assertSame(blend, art.json(PathCatalog.RANKING_BLEND));
+            }
+        }
+
+        @Test
+        @DisplayName("checks a published report against the schema the evaluate stage uses for it")
+        void report() {
+            var bad = RankingFixture.report();
+            bad.remove("summary");
+            try (Artifacts art = Artifacts.open(RankingFixture.write(work, bad))) {
+                assertThatThrownBy(() -> art.report(PathCatalog.RANKING_REPORT)).isInstanceOf(NtgException.class)
+                        .hasMessageContaining("outputs/reports/ranking.json does not match schema ranking.schema.json");
+                assertThatThrownBy(() -> art.report(PathCatalog.RANKING_REPORT)).as("a failed check is not remembered as passed")
+                        .isInstanceOf(NtgException.class);
+            }
+        }
+
+        @Test
+        @DisplayName("refuses to schema-check a file that is not a published report")
+        void notAReport() {
+            try (Artifacts art = Artifacts.open(RankingFixture.write(work))) {
+                assertThatThrownBy(() -> art.report(PathCatalog.RANKING_BLEND)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("outputs/ranking/blend.json is not a published report");
             }
         }
     }
