@@ -96,7 +96,7 @@ class ArtifactsTest {
         GraphTasteFixture.write(work);
         try (Artifacts art = Artifacts.open(work)) {
             assertEquals(8, art.report(PathCatalog.GRAPH_DIAGNOSTICS).path("edges").asLong());
-            assertThatThrownBy(() -> art.report(PathCatalog.ITEM_EDGES)).hasMessageContaining("not a published JSON report");
+            assertThatThrownBy(() -> art.report(PathCatalog.ITEM_EDGES)).hasMessageContaining("is not a published report");
         }
         Files.writeString(new PathCatalog(work).resolve(PathCatalog.TASTE_DIAGNOSTICS), "{\"schema_version\": \"1\"}");
         try (Artifacts art = Artifacts.open(work)) {
