@@ -1,17 +1,24 @@
 package dev.ntg.report.notebook;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ntg.NtgException;
 import dev.ntg.data.SplitManifest;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.EvaluateStage;
+import dev.ntg.report.SchemaValidator;
+import dev.ntg.run.StageManifest;
+import dev.ntg.run.StageRunner;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Read-only access to one work dir's artifacts, for notebooks: typed manifests, and Parquet files as Tablesaw
@@ -27,6 +34,7 @@ public final class Artifacts implements AutoCloseable {
     private final PathCatalog catalog;
     private DuckSession duck;
     private SplitManifest splitManifest;
+    private final Map<Artifact, JsonNode> json = new HashMap<>();
 
     private Artifacts(Path workDir) {
         this.catalog = new PathCatalog(workDir);
@@ -86,6 +94,37 @@ public final class Artifacts implements AutoCloseable {
             }
         }
         return splitManifest;
+    }
+
+    /** A JSON artifact ({@code selection.json}, {@code model.json}, a report), read once. */
+    public JsonNode json(Artifact artifact) {
+        return json.computeIfAbsent(artifact, a -> Json.read(path(a)));
+    }
+
+    /**
+     * A published report ({@code outputs/reports/*.json}), checked against its JSON Schema as {@code evaluate} checks
+     * it: a notebook never narrates a report that older code wrote in another shape.
+     */
+    public JsonNode report(Artifact artifact) {
+        EvaluateStage.ReportSpec spec = EvaluateStage.REPORTS.stream().filter(r -> r.artifact().equals(artifact)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(artifact.relativePath() + " is not a published report: read it with json()"));
+        JsonNode doc = json(artifact);
+        SchemaValidator.of(spec.schema()).check(doc, artifact.relativePath() + " under " + workDir());
+        return doc;
+    }
+
+    /**
+     * The {@code _manifest.json} of the stage that wrote {@code artifact}, which the stage keeps in the artifact's folder:
+     * the effective config it ran with, its inputs and outputs.
+     */
+    public StageManifest stageManifest(Artifact artifact) {
+        Path file = path(artifact).resolveSibling("_manifest.json");
+        StageManifest m = StageRunner.readManifest(file);
+        if (m == null || !artifact.producer().equals(m.stage())) {
+            throw new NtgException("no readable manifest of `" + artifact.producer() + "` at " + file + ": rerun `./ntg "
+                    + artifact.producer() + "` with this work dir");
+        }
+        return m;
     }
 
     /** A Parquet artifact, whole, as a table named after it. */
