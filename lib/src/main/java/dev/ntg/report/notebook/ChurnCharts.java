@@ -24,7 +24,7 @@ public final class ChurnCharts {
         return ChurnFigures.scoreHistograms(test.p(), test.churned()).chart();
     }
 
-    /** The TEST cumulative gain curve, with the report's lifts in its caption. */
+    /** The TEST cumulative gain curve from {@code scores.parquet} (the report's lifts are in {@link ChurnCalibrationReport#liftCapture}). */
     public static Chart<?, ?> gain(Artifacts art) {
         ChurnOutcomes test = testOutcomes(art);
         return ChurnFigures.gain(test.p(), test.churned(), art.report(PathCatalog.CHURN_REPORT)).chart();
