@@ -298,17 +298,10 @@ public final class EvaluateStage implements Stage {
         out.add(RankingFigures.models(ranking));
         out.add(RankingFigures.segments(ranking));
 
-        List<double[]> rows = duck.query("SELECT p_calibrated, CASE WHEN churned THEN 1 ELSE 0 END FROM " + DuckSession.parquet(ctx.input(CHURN_SCORES))
-                + " WHERE split = 'test' AND churned IS NOT NULL AND p_calibrated IS NOT NULL ORDER BY user_id", rs -> new double[]{rs.getDouble(1), rs.getInt(2)});
-        double[] p = new double[rows.size()];
-        boolean[] y = new boolean[rows.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = rows.get(i)[0];
-            y[i] = rows.get(i)[1] == 1;
-        }
+        ChurnOutcomes test = ChurnOutcomes.read(duck, ctx.input(CHURN_SCORES), "test");
         out.add(ChurnFigures.reliability(churn));
-        out.add(ChurnFigures.scoreHistograms(p, y));
-        out.add(ChurnFigures.gain(p, y, churn));
+        out.add(ChurnFigures.scoreHistograms(test.p(), test.churned()));
+        out.add(ChurnFigures.gain(test.p(), test.churned(), churn));
 
         out.add(DecisionFigures.budgetCurve(decisions));
         out.add(DecisionFigures.sensitivity(decisions));

@@ -10,6 +10,8 @@ import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
 import dev.ntg.report.EvaluateStage;
 import dev.ntg.report.SchemaValidator;
+import dev.ntg.run.StageManifest;
+import dev.ntg.run.StageRunner;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -115,6 +117,20 @@ public final class Artifacts implements AutoCloseable {
             schemaChecked.add(artifact);
         }
         return doc;
+    }
+
+    /**
+     * The {@code _manifest.json} of the stage that wrote {@code artifact}, which the stage keeps in the artifact's folder:
+     * the effective config it ran with, its inputs and outputs.
+     */
+    public StageManifest stageManifest(Artifact artifact) {
+        Path file = path(artifact).resolveSibling("_manifest.json");
+        StageManifest m = StageRunner.readManifest(file);
+        if (m == null || !artifact.producer().equals(m.stage())) {
+            throw new NtgException("no readable manifest of `" + artifact.producer() + "` at " + file + ": rerun `./ntg "
+                    + artifact.producer() + "` with this work dir");
+        }
+        return m;
     }
 
     /** A Parquet artifact, whole, as a table named after it. */
