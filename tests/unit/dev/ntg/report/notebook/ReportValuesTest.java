@@ -50,11 +50,11 @@ class ReportValuesTest {
             Locale.setDefault(Locale.GERMANY);
             assertEquals("1,234.50", ReportValues.format(1234.5, 2));
             DoubleColumn c = DoubleColumn.create("x", 1234.5, 12.0, 0.125);
-            c.setPrintFormatter(ReportValues.fixed(2));
+            c.setPrintFormatter(Formats.grouped(2));
             assertEquals("1,234.50", c.getString(0));
-            c.setPrintFormatter(ReportValues.fixed(0));
+            c.setPrintFormatter(Formats.grouped(0));
             assertEquals("12", c.getString(1));
-            c.setPrintFormatter(ReportValues.percent(1));
+            c.setPrintFormatter(Formats.percent(1));
             assertEquals("12.5%", c.getString(2));
         } finally {
             Locale.setDefault(before);

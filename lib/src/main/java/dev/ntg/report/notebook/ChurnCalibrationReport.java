@@ -48,8 +48,8 @@ public final class ChurnCalibrationReport {
             band.append(ReportValues.bounds(b.path("observed_lower"), b.path("observed_upper"), 3));
             inside.append(p >= ReportValues.value(b.path("observed_lower")) && p <= ReportValues.value(b.path("observed_upper")));
         }
-        predicted.setPrintFormatter(ReportValues.fixed(4));
-        observed.setPrintFormatter(ReportValues.fixed(4));
+        predicted.setPrintFormatter(Formats.grouped(4));
+        observed.setPrintFormatter(Formats.grouped(4));
         return Table.create("reliability on TEST (churn.json, equal-mass bins)", bin, users, predicted, observed, band, inside);
     }
 
@@ -124,7 +124,7 @@ public final class ChurnCalibrationReport {
         term.append("Brier score (reported)");
         value.append(ReportValues.value(chosen.path("brier").path("estimate")));
         meaning.append("mean squared error of the probabilities on TEST");
-        value.setPrintFormatter(ReportValues.fixed(5));
+        value.setPrintFormatter(Formats.grouped(5));
         return Table.create("Brier score decomposition on TEST (churn.json)", term, value, meaning);
     }
 
@@ -173,10 +173,10 @@ public final class ChurnCalibrationReport {
             churned.append(c);
             churnShare.append(allChurned == 0 ? Double.NaN : (double) c / allChurned);
         }
-        userShare.setPrintFormatter(ReportValues.percent(1));
-        churnShare.setPrintFormatter(ReportValues.percent(1));
-        meanP.setPrintFormatter(ReportValues.fixed(3));
-        rate.setPrintFormatter(ReportValues.fixed(3));
+        userShare.setPrintFormatter(Formats.percent(1));
+        churnShare.setPrintFormatter(Formats.percent(1));
+        meanP.setPrintFormatter(Formats.grouped(3));
+        rate.setPrintFormatter(Formats.grouped(3));
         return Table.create("risk bands on TEST (scores.parquet; thresholds from churn.json)", band, range, users, userShare, meanP, rate,
                 churned, churnShare);
     }
@@ -199,7 +199,7 @@ public final class ChurnCalibrationReport {
             capture.append(interval(l.path("capture"), 3));
             lift.append(ReportValues.value(l.path("lift")));
         }
-        lift.setPrintFormatter(ReportValues.fixed(2));
+        lift.setPrintFormatter(Formats.grouped(2));
         return Table.create("lift and capture on TEST (churn.json)", top, contacted, reached, capture, lift);
     }
 

@@ -168,8 +168,8 @@ public final class ChurnReport {
             brier.append(ReportValues.value(c.path("val_brier")));
             chosen.append(isChosen(c, pick));
         }
-        logLoss.setPrintFormatter(ReportValues.fixed(4));
-        brier.setPrintFormatter(ReportValues.fixed(4));
+        logLoss.setPrintFormatter(Formats.grouped(4));
+        brier.setPrintFormatter(Formats.grouped(4));
         return Table.create("candidates on VAL (selection.json; rule: " + sel.path("rule").asText() + ")", model, calibrator, logLoss, brier, chosen);
     }
 
@@ -333,8 +333,8 @@ public final class ChurnReport {
             odds.append(d.path("odds_ratio_per_sd").asDouble());
             direction.append(b > 0 ? "raises churn risk" : b < 0 ? "lowers churn risk" : "no effect");
         }
-        beta.setPrintFormatter(ReportValues.fixed(3));
-        odds.setPrintFormatter(ReportValues.fixed(3));
+        beta.setPrintFormatter(Formats.grouped(3));
+        odds.setPrintFormatter(Formats.grouped(3));
         return Table.create("churn drivers (logistic model, standardized features)", feature, beta, odds, direction);
     }
 

@@ -69,7 +69,7 @@ public final class DecisionReport {
             if (p == null) eligible.appendMissing();
             else eligible.append(p.path("eligible_users").asLong());
         }
-        cost.setPrintFormatter(ReportValues.fixed(2));
+        cost.setPrintFormatter(Formats.grouped(2));
         return Table.create("actions and their ASSUMED effects (decisions.* in outputs/decisions/_manifest.json)", action, cost, effect,
                 bands, segments, capacity, eligible);
     }
@@ -152,7 +152,7 @@ public final class DecisionReport {
             double reported = ReportValues.value(t.path(q[0]).path("estimate"));
             agrees.append(Math.abs(sum - reported) <= 1e-6 * Math.max(1, Math.abs(reported)));
         }
-        fileSum.setPrintFormatter(ReportValues.fixed(1));
+        fileSum.setPrintFormatter(Formats.grouped(1));
         return Table.create("value totals over " + decisions.path("population").path("users").asLong() + " users ("
                 + t.path("interval").asText() + ")", quantity, estimate, fileSum, agrees);
     }
@@ -164,10 +164,10 @@ public final class DecisionReport {
                 + "FROM " + art.parquet(PathCatalog.VALUE_AT_RISK) + " GROUP BY risk_band, segment "
                 // bands in increasing risk (their lowest p), then segments by name
                 + "ORDER BY min(min(p_churn)) OVER (PARTITION BY risk_band), segment", "value at risk by risk band and segment (value_at_risk.parquet)");
-        t.doubleColumn("mean p_churn").setPrintFormatter(ReportValues.fixed(3));
-        t.doubleColumn("value").setPrintFormatter(ReportValues.fixed(1));
-        t.doubleColumn("value at risk").setPrintFormatter(ReportValues.fixed(1));
-        t.doubleColumn("share of value at risk").setPrintFormatter(ReportValues.percent(1));
+        t.doubleColumn("mean p_churn").setPrintFormatter(Formats.grouped(3));
+        t.doubleColumn("value").setPrintFormatter(Formats.grouped(1));
+        t.doubleColumn("value at risk").setPrintFormatter(Formats.grouped(1));
+        t.doubleColumn("share of value at risk").setPrintFormatter(Formats.percent(1));
         return t;
     }
 
@@ -214,8 +214,8 @@ public final class DecisionReport {
         net.append(plan.path("expected_net_value").asDouble());
         roi.append(ReportValues.value(plan.path("roi")));
         inFile.append(fileTotal);
-        for (DoubleColumn c : List.of(spend, saved, net)) c.setPrintFormatter(ReportValues.fixed(1));
-        roi.setPrintFormatter(ReportValues.fixed(2));
+        for (DoubleColumn c : List.of(spend, saved, net)) c.setPrintFormatter(Formats.grouped(1));
+        roi.setPrintFormatter(Formats.grouped(2));
         return Table.create("the plan under a budget of " + format(plan.path("budget").asDouble(), 0) + " (decisions.json)", action, eligible,
                 users, spend, saved, net, roi, inFile);
     }
@@ -264,8 +264,8 @@ public final class DecisionReport {
     public static Table topOfPlan(Artifacts art, int n) {
         Table t = art.query("SELECT user_id, action, risk_band, segment, p_churn, p_after, expected_saved_value, cost, net_value, roi FROM "
                 + art.parquet(PathCatalog.RETENTION_PLAN) + " ORDER BY priority, user_id LIMIT " + Math.max(0, n), "first " + n + " decisions of the plan");
-        for (String c : List.of("p_churn", "p_after")) t.doubleColumn(c).setPrintFormatter(ReportValues.fixed(3));
-        for (String c : List.of("expected_saved_value", "cost", "net_value", "roi")) t.doubleColumn(c).setPrintFormatter(ReportValues.fixed(2));
+        for (String c : List.of("p_churn", "p_after")) t.doubleColumn(c).setPrintFormatter(Formats.grouped(3));
+        for (String c : List.of("expected_saved_value", "cost", "net_value", "roi")) t.doubleColumn(c).setPrintFormatter(Formats.grouped(2));
         return t;
     }
 
@@ -293,8 +293,8 @@ public final class DecisionReport {
             prevBudget = bu;
             prevNet = nv;
         }
-        for (DoubleColumn c : List.of(budget, spend, net)) c.setPrintFormatter(ReportValues.fixed(1));
-        marginal.setPrintFormatter(ReportValues.fixed(3));
+        for (DoubleColumn c : List.of(budget, spend, net)) c.setPrintFormatter(Formats.grouped(1));
+        marginal.setPrintFormatter(Formats.grouped(3));
         return Table.create("budget curve: the plan re-optimised at each budget (decisions.json)", budget, spend, users, net, marginal);
     }
 
@@ -345,10 +345,10 @@ public final class DecisionReport {
             base.append(s.path("base_plan_net_value_at_this_scale").asDouble());
             kept.append(s.path("plan_kept_share").asDouble());
         }
-        scale.setPrintFormatter(ReportValues.fixed(2));
-        for (DoubleColumn c : List.of(spend, net, base)) c.setPrintFormatter(ReportValues.fixed(1));
-        roi.setPrintFormatter(ReportValues.fixed(2));
-        kept.setPrintFormatter(ReportValues.percent(1));
+        scale.setPrintFormatter(Formats.grouped(2));
+        for (DoubleColumn c : List.of(spend, net, base)) c.setPrintFormatter(Formats.grouped(1));
+        roi.setPrintFormatter(Formats.grouped(2));
+        kept.setPrintFormatter(Formats.percent(1));
         return Table.create("sensitivity to the ASSUMED effects (decisions.json)", scale, users, spend, net, roi, base, kept);
     }
 
@@ -368,7 +368,7 @@ public final class DecisionReport {
             users.append(a.path("users").asLong());
             share.append(ReportValues.value(kept.path(name)));
         }
-        share.setPrintFormatter(ReportValues.percent(1));
+        share.setPrintFormatter(Formats.percent(1));
         return Table.create("robustness: " + decisions.path("robustness").path("definition").asText(), action, users, share);
     }
 

@@ -74,9 +74,9 @@ public final class ExperimentReport {
             srm.append(ReportValues.value(a.path("srm_p_value")));
             alarm.append(a.path("srm_alarm").asBoolean());
         }
-        baseline.setPrintFormatter(ReportValues.fixed(3));
-        power.setPrintFormatter(ReportValues.fixed(3));
-        srm.setPrintFormatter(ReportValues.fixed(3));
+        baseline.setPrintFormatter(Formats.grouped(3));
+        power.setPrintFormatter(Formats.grouped(3));
+        srm.setPrintFormatter(Formats.grouped(3));
         return Table.create(String.format(Locale.ROOT, "experiment design (decisions.json; alpha %s, target power %s)",
                 format(e.path("alpha").asDouble(), 2), format(e.path("power").asDouble(), 2)), action, users, split, baseline, expected, power,
                 mde, needed, srm, alarm);
@@ -166,8 +166,8 @@ public final class ExperimentReport {
                 treated.append(cell[1]);
             }
         }
-        target.setPrintFormatter(ReportValues.percent(1));
-        observed.setPrintFormatter(ReportValues.percent(1));
+        target.setPrintFormatter(Formats.percent(1));
+        observed.setPrintFormatter(Formats.percent(1));
         return Table.create("assignment: users per arm (the first arm is the holdout and gets no action)", action, arm, users, reported,
                 target, observed, treated);
     }
@@ -199,7 +199,7 @@ public final class ExperimentReport {
                 pValue.append(bal.path("p_value").isNumber() ? format(bal.path("p_value").asDouble(), 3) : NONE + " (one band only)");
             }
         }
-        meanP.setPrintFormatter(ReportValues.fixed(3));
+        meanP.setPrintFormatter(Formats.grouped(3));
         Table t = Table.create("balance of the arms across risk bands (decisions.json)", action, arm);
         byBand.forEach(t::addColumns);
         return t.addColumns(meanP, pValue);
@@ -233,9 +233,9 @@ public final class ExperimentReport {
             planted.append(format(a.path("planted_lift").asDouble(), 3));
             covers.append(a.path("planted_lift_in_interval").asBoolean());
         }
-        control.setPrintFormatter(ReportValues.fixed(3));
-        treated.setPrintFormatter(ReportValues.fixed(3));
-        p.setPrintFormatter(ReportValues.fixed(4));
+        control.setPrintFormatter(Formats.grouped(3));
+        treated.setPrintFormatter(Formats.grouped(3));
+        p.setPrintFormatter(Formats.grouped(4));
         return Table.create("simulated readout (synthetic data only; decisions.json)", action, users, control, treated, lift, p, planted, covers);
     }
 

@@ -26,6 +26,11 @@ final class Formats {
         return new NumberColumnFormatter(new DecimalFormat(digits == 0 ? "0" : "0." + "0".repeat(digits), ROOT));
     }
 
+    /** {@code digits} decimals with thousands grouping, e.g. 12,354.49 for 2. */
+    static NumberColumnFormatter grouped(int digits) {
+        return new NumberColumnFormatter(new DecimalFormat("#,##0" + (digits > 0 ? "." + "0".repeat(digits) : ""), ROOT));
+    }
+
     /** A share as a percentage with {@code digits} decimals, e.g. 24.0% for 0.24 and 1. */
     static NumberColumnFormatter percent(int digits) {
         return new NumberColumnFormatter(new DecimalFormat(digits == 0 ? "0%" : "0." + "0".repeat(digits) + "%", ROOT));

@@ -1,10 +1,7 @@
 package dev.ntg.report.notebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
@@ -55,19 +52,5 @@ final class ReportValues {
         if (lo > 0) return 1;
         if (hi < 0) return -1;
         return 0;
-    }
-
-    /** A column formatter with {@code decimals} fixed decimals and thousands grouping, locale-independent. */
-    static NumberColumnFormatter fixed(int decimals) {
-        return new NumberColumnFormatter(pattern("#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "")));
-    }
-
-    /** A column formatter that shows a share (0–1) as a percentage with {@code decimals} decimals, locale-independent. */
-    static NumberColumnFormatter percent(int decimals) {
-        return new NumberColumnFormatter(pattern("0" + (decimals > 0 ? "." + "0".repeat(decimals) : "") + "%"));
-    }
-
-    private static DecimalFormat pattern(String pattern) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 }
