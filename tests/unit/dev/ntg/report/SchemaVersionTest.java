@@ -26,7 +26,8 @@ class SchemaVersionTest {
             "ranking.schema.json, 2, 7d4cb4a6e8bc8d44fa5ee94b7e8591628d29c40ce576bdd561e4a898e8355980",
             "churn_report.schema.json, 1, f8fcd8f6a1fec6fb1d47fd9835a1492c5f0cca3985ba6dbae972078349182639",
             "decisions_report.schema.json, 1, 08d64553b95fe49ac7cda0bd99d303b7d9151f464016d567d142b519a5dba145",
-            "run_summary.schema.json, 1, 3dda96e23a6b8f55d2bee554ee713b923b7a50f2614cbc977c2a42c46b422d0a"})
+            "run_summary.schema.json, 1, 3dda96e23a6b8f55d2bee554ee713b923b7a50f2614cbc977c2a42c46b422d0a",
+            "bench.schema.json, 2, ec3a58de49d6f3ade386ebe186a848b39dff62b1d2b61435fb3f77263f29cd7c"})
     void pinned(String schema, String version, String structureHash) throws Exception {
         JsonNode doc;
         try (InputStream in = SchemaVersionTest.class.getResourceAsStream("/schemas/" + schema)) {
