@@ -22,7 +22,7 @@ class BenchSchemaTest {
                    "peak_rss_mib": null, "rows_in": 800000, "rows_out": 120000, "events_per_second": 285714, "rows_in_per_second": 228571,
                    "stage_metrics": {"pairs_counted": 5}}],
                  "totals": [{"events": 1000000, "wall_seconds": 3.5, "cpu_seconds": 6.1, "peak_heap_mib": 800, "peak_rss_mib": null, "events_per_second": 285714}],
-                 "cost_exponents": [{"stage": "build-graph", "cost_exponent": null, "sizes": 1}],
+                 "cost_exponents": [{"stage": "build-graph", "cost_exponent": null, "cpu_cost_exponent": null, "sizes": 1}],
                  "reference": {"status": "ran", "reason": null, "python": ".venv/bin/python", "python_version": "3.11.2", "scipy_version": "1.17.1",
                    "numpy_version": "2.4.6", "pair_definition": "ordered pairs",
                    "runs": [{"events": 1000000, "status": "ok", "reason": null, "users": 6400, "items": 2400, "interactions": 790000,

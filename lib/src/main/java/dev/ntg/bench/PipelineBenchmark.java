@@ -77,8 +77,11 @@ public final class PipelineBenchmark {
     public record Total(long events, double wallSeconds, double cpuSeconds, double peakHeapMib, Double peakRssMib, double eventsPerSecond) {
     }
 
-    /** A stage's fitted slope of ln(wall seconds) on ln(events); null below two sizes. */
-    public record Exponent(String stage, Double costExponent, int sizes) {
+    /**
+     * A stage's fitted slope of ln(seconds) on ln(events), of wall time and of CPU time (on a shared machine the CPU
+     * slope is the steadier one: a busy neighbour stretches wall time, not CPU time); null below two sizes.
+     */
+    public record Exponent(String stage, Double costExponent, Double cpuCostExponent, int sizes) {
     }
 
     /** The scipy reference: per size, or why it could not run. */
@@ -221,7 +224,8 @@ public final class PipelineBenchmark {
             double[] events = list.stream().mapToDouble(Measurement::events).toArray();
             double[] wall = list.stream().mapToDouble(Measurement::wallSeconds).toArray();
             Double slope = CostExponent.fit(events, wall);
-            exponents.add(new Exponent(stage.name(), slope == null ? null : round(slope), list.size()));
+            Double cpuSlope = CostExponent.fit(events, list.stream().mapToDouble(Measurement::cpuSeconds).toArray());
+            exponents.add(new Exponent(stage.name(), slope == null ? null : round(slope), cpuSlope == null ? null : round(cpuSlope), list.size()));
             out.add(new BenchFigures.StageTimes(stage.name(), events, wall, slope));
         }
         return out;
