@@ -27,7 +27,8 @@ class SchemaVersionTest {
             "churn_report.schema.json, 1, f8fcd8f6a1fec6fb1d47fd9835a1492c5f0cca3985ba6dbae972078349182639",
             "decisions_report.schema.json, 1, 08d64553b95fe49ac7cda0bd99d303b7d9151f464016d567d142b519a5dba145",
             "run_summary.schema.json, 1, 3dda96e23a6b8f55d2bee554ee713b923b7a50f2614cbc977c2a42c46b422d0a",
-            "leakage_check.schema.json, 1, 09e659e8dfe465e1da8d4269841fa1e480bc4772616411596e830c9e9bfa87f0"})
+            "leakage_check.schema.json, 1, 09e659e8dfe465e1da8d4269841fa1e480bc4772616411596e830c9e9bfa87f0",
+            "bench.schema.json, 2, 9b19b54695917f394f3d4f20f4633fae7f31a339a0964ac1940699c6bf76f78a"})
     void pinned(String schema, String version, String structureHash) throws Exception {
         JsonNode doc;
         try (InputStream in = SchemaVersionTest.class.getResourceAsStream("/schemas/" + schema)) {

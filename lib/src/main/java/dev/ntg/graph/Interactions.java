@@ -69,6 +69,14 @@ public final class Interactions {
         return new Interactions(nUsers, nItems, userPtr, items, tsMillis, weights);
     }
 
+    /**
+     * The same histories as a binary, whole-history matrix (no weights, no timestamps): what an outside
+     * sparse X^T X sees, so the kernel can be timed against it on identical input.
+     */
+    public Interactions binary() {
+        return weights == null && tsMillis == null ? this : new Interactions(nUsers, nItems, userPtr, items, null, null);
+    }
+
     public int users() {
         return nUsers;
     }
