@@ -14,11 +14,8 @@ import dev.ntg.run.StageRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,8 +140,8 @@ public final class PipelineBenchmark {
         Report report = new Report(SCHEMA_VERSION, "bench", createdAt, machine.atEnd(), System.getProperty("java.vm.name") + " " + Runtime.version(),
                 Runtime.getRuntime().maxMemory() / 1048576, sources, out, totals(out), exponents, reference, "outputs/reports/" + figureName);
         SchemaValidator.of(SCHEMA).check(Json.MAPPER.valueToTree(report), options.output());
-        writeAtomically(reports.resolve(figureName), figure.png());
-        writeAtomically(reports.resolve(options.output()), Json.write(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        FileTrees.writeAtomically(reports.resolve(figureName), figure.png());
+        Json.writeAtomically(reports.resolve(options.output()), report);
         return report;
     }
 
@@ -233,16 +230,5 @@ public final class PipelineBenchmark {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

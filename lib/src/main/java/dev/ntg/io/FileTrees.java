@@ -21,4 +21,16 @@ public final class FileTrees {
             throw new UncheckedIOException("cannot remove " + dir, e);
         }
     }
+
+    /** Writes beside the target and renames over it, so a reader never sees a half-written file. */
+    public static void writeAtomically(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
 }

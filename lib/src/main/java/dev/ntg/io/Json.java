@@ -50,14 +50,7 @@ public final class Json {
 
     /** Writes beside the target and renames over it, so a reader never sees a half-written file. */
     public static void writeAtomically(Path file, Object value) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            write(tmp, value);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        FileTrees.writeAtomically(file, write(value).getBytes(StandardCharsets.UTF_8));
     }
 
     public static JsonNode read(Path file) {
