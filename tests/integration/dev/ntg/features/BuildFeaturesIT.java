@@ -85,8 +85,10 @@ class BuildFeaturesIT {
         assertEquals(List.of(), SchemaValidator.of(FeatureManifest.SCHEMA).violations(manifest));
         JsonNode split = Json.read(p.path(SPLIT_MANIFEST));
         assertEquals(split.get("val_start").asText(), manifest.get("as_of").asText());
-        assertEquals(Hashing.sha256(p.path(TRAIN)), manifest.get("inputs").get(0).get("sha256").asText());
-        assertEquals("train", manifest.get("inputs").get(0).get("name").asText());
+        assertEquals(Hashing.sha256(p.path(TRAIN)), manifest.at("/provenance/inputs/0/sha256").asText());
+        assertEquals("train", manifest.at("/provenance/inputs/0/name").asText());
+        assertEquals(List.of(TRAIN.relativePath()), Json.MAPPER.convertValue(manifest.at("/provenance/data_files"), List.class),
+                "the features' data fingerprint covers TRAIN only");
 
         try (DuckSession duck = DuckSession.inMemory()) {
             String train = DuckSession.parquet(p.path(TRAIN));

@@ -70,8 +70,11 @@ class EvaluateIT {
             linked.add(r.path("path").asText());
             assertEquals(Hashing.sha256(p.workDirPath(r.path("path").asText())), r.path("sha256").asText());
             assertTrue(Files.isRegularFile(p.workDirPath(r.path("published_schema").asText())), r.path("published_schema").asText());
-            assertFalse(r.path("producer_config_hash").isNull(), r.path("path").asText() + " has no producer config hash");
-            assertEquals(summary.path("run_id").asText(), r.path("run_id").asText());
+            // each link restates the provenance stamped into the report it names
+            JsonNode stamped = Json.read(p.workDirPath(r.path("path").asText())).path("provenance");
+            assertEquals(stamped.path("run_id").asText(), r.path("run_id").asText(), r.path("path").asText());
+            assertEquals(stamped.path("config_hash").asText(), r.path("producer_config_hash").asText(), r.path("path").asText());
+            assertEquals(stamped.path("data_fingerprint").asText(), r.path("data_fingerprint").asText(), r.path("path").asText());
         }
         assertEquals(EvaluateStage.REPORTS.stream().map(s -> s.artifact().relativePath()).toList(), linked);
         assertEquals(EvaluateStage.FIGURES.size(), summary.path("figures").size());
@@ -98,7 +101,7 @@ class EvaluateIT {
         }
         assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("url("), "external reference");
         for (JsonNode h : summary.path("headlines")) assertTrue(html.contains(Html.escape(h.path("sentence").asText())), h.path("key").asText());
-        assertTrue(html.contains(summary.path("run_id").asText()));
+        assertTrue(html.contains(summary.at("/provenance/run_id").asText()));
     }
 
     @Test

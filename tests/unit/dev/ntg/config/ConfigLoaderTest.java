@@ -70,6 +70,18 @@ class ConfigLoaderTest {
             assertEquals(a.sliceHash(List.of("dataset")), b.sliceHash(List.of("dataset")));
             assertNotEquals(a.sliceHash(List.of("split")), b.sliceHash(List.of("split")));
         }
+
+        @Test
+        @DisplayName("the slice hash ignores threads and DuckDB's memory limit and spill folder, not the seed")
+        void executionOnlyKeys() {
+            LoadedConfig a = ConfigLoader.fromBase().load();
+            LoadedConfig b = ConfigLoader.fromBase().set("project.threads=1").set("project.duckdb_memory_limit=1GB")
+                    .set("project.duckdb_temp_dir=elsewhere").load();
+            LoadedConfig c = ConfigLoader.fromBase().set("project.seed=7").load();
+            assertEquals(a.sliceHash(List.of("project", "taste")), b.sliceHash(List.of("project", "taste")));
+            assertNotEquals(a.slice(List.of("project")), b.slice(List.of("project")), "the recorded slice keeps them");
+            assertNotEquals(a.sliceHash(List.of("project", "taste")), c.sliceHash(List.of("project", "taste")));
+        }
     }
 
     @Nested

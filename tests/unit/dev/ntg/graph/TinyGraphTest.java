@@ -4,6 +4,7 @@ import dev.ntg.config.GraphConfig;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
 import dev.ntg.io.Json;
+import dev.ntg.testing.SampleProvenance;
 import dev.ntg.run.TrainView;
 import dev.ntg.testing.TestPipeline;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class TinyGraphTest {
 
     /** src>dst → {similarity, count, rank}. */
     Map<String, double[]> edges(GraphConfig config, int threads) {
-        GraphBuilder.build(train, config, threads, dir.resolve("edges.parquet"), dir.resolve("diag.json"));
+        GraphBuilder.build(train, config, threads, dir.resolve("edges.parquet"), dir.resolve("diag.json"), SampleProvenance.of());
         Map<String, double[]> out = new LinkedHashMap<>();
         duck.forEach("SELECT src, dst, similarity, cooccurrence, rank FROM " + DuckSession.parquet(dir.resolve("edges.parquet")),
                 rs -> out.put(rs.getString(1) + ">" + rs.getString(2), new double[]{rs.getDouble(3), rs.getLong(4), rs.getInt(5)}));
@@ -208,7 +209,9 @@ class TinyGraphTest {
 
     private GraphDiagnostics diagnostics() {
         try {
-            return Json.MAPPER.readValue(dir.resolve("diag.json").toFile(), GraphDiagnostics.class);
+            // the provenance block is not part of the record
+            return Json.MAPPER.readerFor(GraphDiagnostics.class).without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(dir.resolve("diag.json").toFile());
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }

@@ -45,6 +45,16 @@ class LeakageRolesTest {
     }
 
     @Test
+    @DisplayName("only decisions.json is compared without its provenance; the FITTED reports are compared whole")
+    void provenanceExemption() {
+        assertTrue(LeakageRoles.comparedWithoutProvenance(PathCatalog.DECISIONS_REPORT));
+        for (Artifact a : List.of(PathCatalog.FEATURE_MANIFEST, PathCatalog.GRAPH_DIAGNOSTICS, PathCatalog.TASTE_DIAGNOSTICS,
+                PathCatalog.RANKING_BLEND, PathCatalog.CHURN_SELECTION)) {
+            assertFalse(LeakageRoles.comparedWithoutProvenance(a), a.relativePath());
+        }
+    }
+
+    @Test
     @DisplayName("an unclassified artifact is an error that says where to classify it")
     void unclassified() {
         LeakageRoles roles = new LeakageRoles(Map.of(PathCatalog.USER_FEATURES, LeakageRole.FITTED));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.NtgException;
 import dev.ntg.io.Json;
+import dev.ntg.testing.SampleProvenance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +17,11 @@ class RunSummarySchemaTest {
     static final String SHA = "a".repeat(64);
 
     static ObjectNode valid() throws Exception {
-        return (ObjectNode) Json.MAPPER.readTree("""
-                {"schema_version": "1", "report": "run_summary", "run_id": "0123456789abcdef", "config_hash": "%1$s",
-                 "data_fingerprint": "%1$s", "git_commit": "abc", "git_dirty": false, "lib_version": "0.1.0",
+        return Reports.stamp(Json.MAPPER.readTree("""
+                {"schema_version": "2", "report": "run_summary",
                  "reports": [{"name": "ranking_report", "path": "outputs/reports/ranking.json", "sha256": "%1$s",
                    "schema": "ranking.schema.json", "published_schema": "reports/schemas/ranking.schema.json", "schema_version": "1",
-                   "producer": "rank", "producer_config_hash": "x", "producer_git_commit": null, "run_id": "0123456789abcdef",
+                   "producer": "rank", "producer_config_hash": "%1$s", "producer_git_commit": "unknown", "run_id": "0123456789abcdef",
                    "data_fingerprint": "%1$s"}],
                  "stages": [{"stage": "rank", "manifest": "outputs/ranking/_manifest.json", "config_hash": "x", "git_commit": "abc",
                    "lib_fingerprint": "f", "outputs": ["outputs/reports/ranking.json"]}],
@@ -30,7 +30,7 @@ class RunSummarySchemaTest {
                  "leakage_checks": [{"check": "c", "passed": true, "detail": "d"}],
                  "figures": [{"name": "ranking_models", "path": "reports/figures/ranking_models.png", "title": "t", "caption": "c"}],
                  "html_report": "reports/index.html"}
-                """.formatted(SHA));
+                """.formatted(SHA)), SampleProvenance.of());
     }
 
     @Test
@@ -40,11 +40,11 @@ class RunSummarySchemaTest {
     }
 
     @Test
-    @DisplayName("a summary without a run id, with a bad hash and a wall-clock field is rejected")
+    @DisplayName("a summary without provenance, with a bad producer hash and a wall-clock field is rejected")
     void invalid() throws Exception {
         ObjectNode doc = valid();
-        doc.remove("run_id");
-        doc.put("config_hash", "not-a-hash");
+        doc.remove("provenance");
+        ((ObjectNode) doc.get("reports").get(0)).put("producer_config_hash", "not-a-hash");
         doc.put("finished_at", "2026-01-01T00:00:00Z");
         List<String> v = SchemaValidator.of(EvaluateStage.RUN_SUMMARY_SCHEMA).violations(doc);
         assertEquals(3, v.size(), v.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.NtgException;
 import dev.ntg.io.Json;
+import dev.ntg.testing.SampleProvenance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +14,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 @DisplayName("SchemaValidator against the feature manifest schema")
 class SchemaValidatorTest {
-    private static final String SHA = "0".repeat(64);
-
     static JsonNode validManifest() throws Exception {
-        return Json.MAPPER.readTree("""
-                {"schema_version": 1, "stage": "build-features", "as_of": "2024-03-01T00:00:00Z", "leakage_rule": "TRAIN only",
-                 "inputs": [{"name": "train", "path": "data/processed/splits/train.parquet", "sha256": "%s"}],
+        return Reports.stamp(Json.MAPPER.readTree("""
+                {"schema_version": 2, "stage": "build-features", "as_of": "2024-03-01T00:00:00Z", "leakage_rule": "TRAIN only",
                  "config": {"half_life_days": 30.0},
                  "tables": [{"name": "users", "path": "data/features/users.parquet", "grain": "one row per user",
                    "key": ["user_id"], "rows": 2,
                    "columns": [{"name": "user_id", "type": "VARCHAR", "description": "user", "unit": "id", "source": "train events",
                      "window": "all", "null_policy": "never null",
                      "stats": {"count": 2, "nulls": 0, "min": "u1", "max": "u2", "mean": null}}]}]}
-                """.formatted(SHA));
+                """), SampleProvenance.of());
     }
 
     @Test

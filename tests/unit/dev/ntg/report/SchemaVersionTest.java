@@ -1,6 +1,7 @@
 package dev.ntg.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.io.Json;
 import org.junit.jupiter.api.DisplayName;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.InputStream;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -20,21 +22,19 @@ import static org.junit.jupiter.api.Assertions.*;
 class SchemaVersionTest {
     @ParameterizedTest(name = "{0} v{1}")
     @CsvSource({
-            "feature_manifest.schema.json, 1, 65d26bccc501773abc85b214859238b0b7d40bd40e577af43fbc08a4a782ac16",
-            "graph_diagnostics.schema.json, 1, 3e9589f104ac94d568d8d328b94ec16ca61394be6a0d120ea13f222602a11dab",
-            "taste_diagnostics.schema.json, 1, 172e4d8c628b49448967014130d8a6cbf86e6091c047de05736c39759c334053",
-            "ranking.schema.json, 2, 7d4cb4a6e8bc8d44fa5ee94b7e8591628d29c40ce576bdd561e4a898e8355980",
-            "churn_report.schema.json, 1, f8fcd8f6a1fec6fb1d47fd9835a1492c5f0cca3985ba6dbae972078349182639",
-            "decisions_report.schema.json, 1, 08d64553b95fe49ac7cda0bd99d303b7d9151f464016d567d142b519a5dba145",
-            "run_summary.schema.json, 1, 3dda96e23a6b8f55d2bee554ee713b923b7a50f2614cbc977c2a42c46b422d0a",
+            "split_manifest.schema.json, 1, ea5af3faba198b3ef90718c147d29a4c445ca9e1f75e8619573f3dc029b632f8",
+            "feature_manifest.schema.json, 2, 2f21edcca8f203dfbdd98c5164df02d2a5acb1ec318876707d5fca1032346c93",
+            "graph_diagnostics.schema.json, 2, e74b6c1f7617380d3b4a138ef3d859208d23bd03e214da293e0b3854267ea376",
+            "taste_diagnostics.schema.json, 2, 37390168ed3d69b098d55ebe7ae5d46428530f56f854bf9dd0d02cf1b5474773",
+            "ranking.schema.json, 3, 597b193312e80c432d9b125cd8e6670b3094d774978500ffa6f7cd0aa6c90ad0",
+            "churn_report.schema.json, 2, e7e7af82046526d35559e648c317d14b9d86d4447f0c9f0ac683302fbb7c47cf",
+            "decisions_report.schema.json, 2, 942e71d0a2df8574a0d5b34fb0be05e85f464b290fe65e0de83ba698948a77d5",
+            "run_summary.schema.json, 2, 6a3459f070556026e775285c3ff8df8cb78bdc29cc2c95365583adeca16c4501",
             "leakage_check.schema.json, 1, 09e659e8dfe465e1da8d4269841fa1e480bc4772616411596e830c9e9bfa87f0",
+
             "bench.schema.json, 2, 9b19b54695917f394f3d4f20f4633fae7f31a339a0964ac1940699c6bf76f78a"})
     void pinned(String schema, String version, String structureHash) throws Exception {
-        JsonNode doc;
-        try (InputStream in = SchemaVersionTest.class.getResourceAsStream("/schemas/" + schema)) {
-            assertNotNull(in, schema + " is missing");
-            doc = Json.MAPPER.readTree(in);
-        }
+        JsonNode doc = load(schema);
         String actualVersion = doc.path("properties").path("schema_version").path("const").asText();
         String actualHash = Json.sha256(structure(doc));
         assertEquals(version, actualVersion, schema + ": schema_version changed; update this pin to version " + actualVersion
@@ -43,11 +43,40 @@ class SchemaVersionTest {
                 + ": bump the version (the const in the schema and what the producer writes), then pin " + actualHash + " here");
     }
 
-    /** The schema without the prose that does not change a document's shape. */
-    static JsonNode structure(JsonNode node) {
-        JsonNode copy = node.deepCopy();
+    private static JsonNode load(String schema) throws Exception {
+        try (InputStream in = SchemaVersionTest.class.getResourceAsStream("/schemas/" + schema)) {
+            assertNotNull(in, schema + " is missing");
+            return Json.MAPPER.readTree(in);
+        }
+    }
+
+    /**
+     * The schema without the prose that does not change a document's shape, with each {@code $ref} to another schema file
+     * (the provenance block) replaced by that schema: changing the shared block changes the shape of every report.
+     */
+    static JsonNode structure(JsonNode node) throws Exception {
+        JsonNode copy = inline(node.deepCopy());
         strip(copy, false);
         return copy;
+    }
+
+    private static JsonNode inline(JsonNode node) throws Exception {
+        if (node instanceof ObjectNode o) {
+            JsonNode ref = o.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().endsWith(".schema.json")) {
+                JsonNode target = load(ref.asText());
+                ((ObjectNode) target).remove(List.of("$schema", "$id"));
+                o.remove("$ref");
+                o.set("$inlined", inline(target));
+            }
+            for (var it = o.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getKey().equals("$inlined")) e.setValue(inline(e.getValue()));
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) a.set(i, inline(a.get(i)));
+        }
+        return node;
     }
 
     /** Removes prose keywords; under {@code properties} the keys are property names (a report may have a "title"), so they stay. */

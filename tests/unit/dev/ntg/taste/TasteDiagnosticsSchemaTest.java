@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.NtgException;
 import dev.ntg.io.Json;
+import dev.ntg.report.Reports;
 import dev.ntg.report.SchemaValidator;
+import dev.ntg.testing.SampleProvenance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @DisplayName("taste_diagnostics.json schema")
 class TasteDiagnosticsSchemaTest {
     static JsonNode valid() {
-        TasteDiagnostics d = new TasteDiagnostics("1", TasteDiagnostics.METHOD,
+        TasteDiagnostics d = new TasteDiagnostics("2", TasteDiagnostics.METHOD,
                 new TasteDiagnostics.Settings(2, 2, 0.1, 5, 10, 5.0, 10, 1, 0.8, 46, true, 4),
                 new TasteDiagnostics.Data(100, 10, 4, 20, 4), List.of(1.0, 0.5), 0.25,
                 List.of(new TasteDiagnostics.Axis(1, "Crime: A, B", List.of("Crime"), 2, 0.6, 0.7),
@@ -23,7 +25,7 @@ class TasteDiagnosticsSchemaTest {
                 new TasteDiagnostics.Cohesion(8, 0.6, 0.5),
                 new TasteDiagnostics.Stability(List.of(new TasteDiagnostics.Resample("bootstrap", 1, 4, 0.9, 0.95)), 0.9, 0.95, null, null),
                 null, new TasteDiagnostics.Embeddings(2, LatentFactors.WEIGHTING, List.of(3.0, 1.0), 0.8));
-        return Json.MAPPER.valueToTree(d);
+        return Reports.stamp(d, SampleProvenance.of());
     }
 
     @Test

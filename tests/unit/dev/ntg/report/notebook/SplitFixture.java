@@ -57,7 +57,7 @@ final class SplitFixture {
         Map<String, SplitManifest.ColdStart> cold = new LinkedHashMap<>();
         cold.put("val", new SplitManifest.ColdStart(1, 1, 1, 1));
         cold.put("test", new SplitManifest.ColdStart(1, 0, 1, 0));
-        SplitManifest m = new SplitManifest(VAL_START, TEST_START, "fixture rule; events at a cutoff go to the later part",
+        SplitManifest m = new SplitManifest(SplitManifest.VERSION, VAL_START, TEST_START, "fixture rule; events at a cutoff go to the later part",
                 new SplitManifest.Source("fixture", java.util.List.of()), new SplitManifest.Ingestion(7, 7, 0, Map.of()), parts, cold);
         Json.write(c.resolve(PathCatalog.SPLIT_MANIFEST), m);
         return workDir;

@@ -15,7 +15,7 @@ import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
 import dev.ntg.io.Json;
-import dev.ntg.report.SchemaValidator;
+import dev.ntg.report.Reports;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
 import dev.ntg.run.TrainView;
@@ -181,8 +181,7 @@ public final class ScoreChurnStage implements Stage {
         long t3 = System.nanoTime();
         Bootstrap boot = new Bootstrap(cc.bootstrapResamples(), seed);
         ObjectNode report = report(ctx.config(), cc, cutoffs, fitParts, calParts, fit, cal, selection, fitted, val, test, boot);
-        SchemaValidator.of("churn_report.schema.json").check(report, CHURN_REPORT.relativePath());
-        Json.write(ctx.output(CHURN_REPORT), report);
+        Reports.write(ctx, CHURN_REPORT, "churn_report.schema.json", report);
         double reportSeconds = (System.nanoTime() - t3) / 1e9;
 
         ctx.metric("training_examples", fit.size() + cal.size());
@@ -437,7 +436,7 @@ public final class ScoreChurnStage implements Stage {
                               ExampleSet fit, ExampleSet cal, ObjectNode selection, Fitted f, Scored val, Scored test, Bootstrap boot) {
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("report", "churn");
-        r.put("schema_version", 1);
+        r.put("schema_version", 2);
         r.put("dataset_source", config.dataset().source());
         ObjectNode p = r.putObject("protocol");
         p.put("horizon_days", cc.horizonDays());

@@ -15,6 +15,12 @@ import java.util.List;
  * @param sources base, overlay files and --set assignments, in the order applied
  */
 public record LoadedConfig(NtgConfig config, JsonNode tree, List<String> sources) {
+    /**
+     * {@code project} keys that choose how a stage runs, never what it writes (outputs are byte-identical for any thread
+     * count, DuckDB memory limit or spill folder). They stay in the recorded slice but not in its hash, so changing them
+     * neither reruns a stage nor changes the config hash and run id stamped into its reports.
+     */
+    public static final List<String> EXECUTION_ONLY = List.of("threads", "duckdb_memory_limit", "duckdb_temp_dir");
 
     /** The named top-level sections, as a new object in the given order. */
     public ObjectNode slice(List<String> sections) {
@@ -27,8 +33,10 @@ public record LoadedConfig(NtgConfig config, JsonNode tree, List<String> sources
         return out;
     }
 
-    /** SHA-256 of the canonical JSON of the named sections. */
+    /** SHA-256 of the canonical JSON of the named sections, without the {@link #EXECUTION_ONLY} keys. */
     public String sliceHash(List<String> sections) {
-        return Json.sha256(slice(sections));
+        ObjectNode slice = slice(sections);
+        if (slice.get("project") instanceof ObjectNode project) project.remove(EXECUTION_ONLY);
+        return Json.sha256(slice);
     }
 }

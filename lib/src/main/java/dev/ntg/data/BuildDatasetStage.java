@@ -5,8 +5,8 @@ import dev.ntg.config.NtgConfig;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
-import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.Reports;
 import dev.ntg.run.PhaseTimer;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
@@ -105,10 +105,10 @@ public final class BuildDatasetStage implements Stage {
         timer.lap("write_parts");
         Map<String, SplitManifest.ColdStart> cold = coldStart(duck, cutoffs);
 
-        SplitManifest manifest = new SplitManifest(cutoffs.valStart().toString(), cutoffs.testStart().toString(), cutoffs.rule(),
+        SplitManifest manifest = new SplitManifest(SplitManifest.VERSION, cutoffs.valStart().toString(), cutoffs.testStart().toString(), cutoffs.rule(),
                 new SplitManifest.Source(config.dataset().source(), source.files().stream().map(catalog::label).toList()),
                 new SplitManifest.Ingestion(read, outcome.loaded(), outcome.rejected(), outcome.reasons()), parts, cold);
-        Json.write(ctx.output(SPLIT_MANIFEST), manifest);
+        Reports.write(ctx, SPLIT_MANIFEST, SplitManifest.SCHEMA, manifest);
         timer.lap("cold_start_and_manifest");
 
         ctx.metric("records_read", read);

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code split_manifest.json}: the cutoffs, what each part holds, and who appears only after TRAIN.
+ * {@code split_manifest.json} (schema {@value #SCHEMA}): the cutoffs, what each part holds, and who appears only after
+ * TRAIN. The stage adds its provenance block when it writes the file.
  *
+ * @param schemaVersion {@value #VERSION}
  * @param valStart   first instant of VAL (ISO-8601)
  * @param testStart  first instant of TEST (ISO-8601)
  * @param rule       how the cutoffs were chosen, and the tie rule
@@ -14,8 +16,10 @@ import java.util.Map;
  * @param parts      per part: rows, users, items, time range, file hash
  * @param coldStart  per later part: users and items absent from TRAIN, and their events
  */
-public record SplitManifest(String valStart, String testStart, String rule, Source source, Ingestion ingestion,
+public record SplitManifest(String schemaVersion, String valStart, String testStart, String rule, Source source, Ingestion ingestion,
                             Map<String, PartStats> parts, Map<String, ColdStart> coldStart) {
+    public static final String SCHEMA = "split_manifest.schema.json";
+    public static final String VERSION = "1";
 
     public record Source(String kind, List<String> files) {
     }

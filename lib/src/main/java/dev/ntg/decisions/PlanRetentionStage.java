@@ -13,7 +13,7 @@ import dev.ntg.eval.Interval;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
-import dev.ntg.report.SchemaValidator;
+import dev.ntg.report.Reports;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
 import dev.ntg.run.TrainView;
@@ -152,8 +152,7 @@ public final class PlanRetentionStage implements Stage {
 
         ObjectNode report = report(ctx.config(), dc, vm, horizonDays, bandNames, pop, value, var, rar, plan, actions, capacity, arm,
                 truth, seed);
-        SchemaValidator.of("decisions_report.schema.json").check(report, DECISIONS_REPORT.relativePath());
-        Json.write(ctx.output(DECISIONS_REPORT), report);
+        Reports.write(ctx, DECISIONS_REPORT, "decisions_report.schema.json", report);
 
         ctx.metric("users_scored", n);
         ctx.metric("users_planned", plan.users());
@@ -265,7 +264,7 @@ public final class PlanRetentionStage implements Stage {
                               int[] arm, double[] truth, long seed) {
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("report", "decisions");
-        r.put("schema_version", 1);
+        r.put("schema_version", 2);
         r.put("dataset_source", config.dataset().source());
         r.put("assumptions", ASSUMPTION);
         ObjectNode vmj = r.putObject("value_model");

@@ -3,8 +3,8 @@ package dev.ntg.features;
 import dev.ntg.config.FeaturesConfig;
 import dev.ntg.config.NtgConfig;
 import dev.ntg.io.Artifact;
-import dev.ntg.io.Hashing;
-import dev.ntg.io.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ntg.report.Reports;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
 import dev.ntg.run.TrainView;
@@ -71,11 +71,7 @@ public final class BuildFeaturesStage implements Stage {
             ctx.metric(t.name() + "_seconds", Math.round(seconds * 1000) / 1000.0);
             written.add(new FeatureManifest.Written(t, file));
         }
-        List<FeatureManifest.Input> inputs = INPUTS.stream()
-                .map(a -> new FeatureManifest.Input(a.name(), a.relativePath(), Hashing.sha256(ctx.input(a))))
-                .toList();
-        var manifest = FeatureManifest.build(train.cutoff(), inputs, config, written);
-        Json.write(ctx.output(FEATURE_MANIFEST), manifest);
+        JsonNode manifest = Reports.write(ctx, FEATURE_MANIFEST, FeatureManifest.SCHEMA, FeatureManifest.build(train.cutoff(), config, written));
         ctx.metric("as_of", train.cutoff().toString());
         manifest.get("tables").forEach(t -> ctx.metric(t.get("name").asText() + "_rows", t.get("rows").asLong()));
     }

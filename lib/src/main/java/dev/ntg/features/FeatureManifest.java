@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
 import dev.ntg.io.Sql;
-import dev.ntg.report.SchemaValidator;
+import dev.ntg.report.Reports;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * {@code feature_manifest.json}: for every column of every feature table its meaning (from the table's
  * {@link FeatureColumn}s) and summary statistics measured on the written file, plus the cutoff the features are
- * "as of", the features config and the hashes of the inputs. Validated against
- * {@code schemas/feature_manifest.schema.json} before it is returned.
+ * "as of" and the features config; the stage publishes it through {@link Reports#write}, which adds the provenance
+ * (input hashes included) and validates it against {@code schemas/feature_manifest.schema.json}.
  */
 public final class FeatureManifest {
     public static final String SCHEMA = "feature_manifest.schema.json";
@@ -29,27 +29,21 @@ public final class FeatureManifest {
     private FeatureManifest() {
     }
 
-    /** An input file and its content hash. */
-    public record Input(String name, String path, String sha256) {
-    }
-
     /** A table and the file it was written to. */
     public record Written(FeatureTable table, Path file) {
     }
 
-    public static JsonNode build(Instant asOf, List<Input> inputs, Object config, List<Written> tables) {
+    /** The manifest without its provenance block (input hashes included), which {@link Reports#write} adds. */
+    public static ObjectNode build(Instant asOf, Object config, List<Written> tables) {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("schema_version", 1);
+        root.put("schema_version", 2);
         root.put("stage", "build-features");
         root.put("as_of", asOf.toString());
         root.put("leakage_rule", LEAKAGE_RULE);
-        root.set("inputs", Json.MAPPER.valueToTree(inputs));
         root.set("config", Json.MAPPER.valueToTree(config));
         ArrayNode out = root.putArray("tables");
         for (Written w : tables) out.add(describe(w.table(), w.file()));
-        JsonNode manifest = Json.canonical(root);
-        SchemaValidator.of(SCHEMA).check(manifest, "feature_manifest.json");
-        return manifest;
+        return root;
     }
 
     private static ObjectNode describe(FeatureTable table, Path file) {

@@ -49,7 +49,7 @@ public final class BuildGraphStage implements Stage {
     @Override
     public void run(StageContext ctx) {
         GraphBuilder.Result r = GraphBuilder.build(ctx.trainView(), ctx.config().graph(), ctx.config().project().effectiveThreads(),
-                ctx.output(ITEM_EDGES), ctx.output(GRAPH_DIAGNOSTICS));
+                ctx.output(ITEM_EDGES), ctx.output(GRAPH_DIAGNOSTICS), ctx.provenance());
         ItemGraph.Stats k = r.kernel();
         ctx.metric("nodes", r.diagnostics().nodes());
         ctx.metric("edges", r.diagnostics().edges());

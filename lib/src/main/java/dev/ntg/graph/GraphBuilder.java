@@ -1,8 +1,8 @@
 package dev.ntg.graph;
 
 import dev.ntg.config.GraphConfig;
-import dev.ntg.io.Json;
-import dev.ntg.report.SchemaValidator;
+import dev.ntg.report.Reports;
+import dev.ntg.run.Provenance;
 import dev.ntg.run.TrainView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,7 @@ public final class GraphBuilder {
     public record Result(GraphDiagnostics diagnostics, ItemGraph.Stats kernel, Map<String, Double> phaseSeconds) {
     }
 
-    public static Result build(TrainView train, GraphConfig config, int threads, Path edgesFile, Path diagnosticsFile) {
+    public static Result build(TrainView train, GraphConfig config, int threads, Path edgesFile, Path diagnosticsFile, Provenance provenance) {
         Map<String, Double> phases = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         InteractionLoader.Loaded loaded = InteractionLoader.load(train, config);
@@ -53,8 +53,7 @@ public final class GraphBuilder {
         phases.put("write", (t3 - t2) / 1e9);
 
         GraphDiagnostics diagnostics = GraphDiagnosticsBuilder.of(graph, loaded, config);
-        SchemaValidator.of(GraphDiagnostics.SCHEMA).check(Json.MAPPER.valueToTree(diagnostics), "graph_diagnostics.json");
-        Json.write(diagnosticsFile, diagnostics);
+        Reports.write(diagnosticsFile, "graph_diagnostics.json", GraphDiagnostics.SCHEMA, diagnostics, provenance);
         phases.put("diagnostics", (System.nanoTime() - t3) / 1e9);
         return new Result(diagnostics, k, phases);
     }

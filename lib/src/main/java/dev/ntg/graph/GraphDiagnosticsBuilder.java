@@ -35,7 +35,7 @@ final class GraphDiagnosticsBuilder {
         GraphDiagnostics.Settings settings = new GraphDiagnostics.Settings(config.measure(), config.cooccurrence(), config.windowHours(),
                 config.weighting(), config.userDownweight(), config.userCap(), config.minSupport(), config.topK());
         ItemGraph.Stats s = g.stats();
-        return new GraphDiagnostics("1", settings, n, withInteractions, edges, n == 0 ? 0 : (double) withNeighbours / n,
+        return new GraphDiagnostics("2", settings, n, withInteractions, edges, n == 0 ? 0 : (double) withNeighbours / n,
                 GraphDiagnostics.Distribution.of(outDeg), GraphDiagnostics.Distribution.of(inDeg), hubness(inDegree, edges),
                 GraphDiagnostics.Distribution.of(sims), GraphDiagnostics.Distribution.of(counts), components(g, inDegree),
                 popularityBias(g, loaded.itemPopularity()),

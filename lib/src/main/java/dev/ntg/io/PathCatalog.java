@@ -78,6 +78,15 @@ public final class PathCatalog {
         return new Artifact("schema_" + file.replace(".schema.json", ""), "reports/schemas/" + file, "evaluate");
     }
 
+    /**
+     * Whether an artifact holds events (the synthetic raw log, the canonical log, a split part): the files a report's
+     * data fingerprint covers. A stage's external inputs (a raw log) hold events too.
+     */
+    public static boolean holdsEvents(Artifact artifact) {
+        return artifact.equals(SYNTHETIC_EVENTS) || artifact.equals(EVENTS) || artifact.equals(TRAIN) || artifact.equals(VAL)
+                || artifact.equals(TEST);
+    }
+
     private final Path workDir;
 
     public PathCatalog(Path workDir) {

@@ -45,6 +45,16 @@ public final class LeakageRoles {
         return new LeakageRoles(m);
     }
 
+    /**
+     * Whether the tamper check compares a report without its provenance block. plan-retention reads the TEST-cutoff
+     * scores in scores.parquet and the risk bands in churn.json, files that also hold TEST outcomes: the input hashes
+     * and run id in decisions.json's provenance move with TEST by definition, while no number in it may. Every other
+     * report, the FITTED ones first, is compared byte for byte, provenance included.
+     */
+    public static boolean comparedWithoutProvenance(Artifact artifact) {
+        return artifact.equals(DECISIONS_REPORT);
+    }
+
     public LeakageRole of(Artifact artifact) {
         LeakageRole role = roles.get(artifact);
         if (role == null) {

@@ -9,6 +9,7 @@ import dev.ntg.eval.ranking.UserBootstrap;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
+import dev.ntg.report.Reports;
 import dev.ntg.report.SchemaValidator;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
@@ -116,7 +117,7 @@ public final class RankStage implements Stage {
         WindowEvaluation eval = new WindowEvaluation(train, rc, new UserBootstrap(rc.bootstrapResamples(), rc.confidence(), seed), segments);
         Map<String, int[][]> lists = ranking.lists();
         ObjectNode report = Json.MAPPER.createObjectNode();
-        report.put("schema_version", "2");
+        report.put("schema_version", "3");
         report.set("protocol", protocol(rc, train, graph, models, segments));
         report.set("blend", blendJson);
         ObjectNode windows = report.putObject("windows");
@@ -125,8 +126,7 @@ public final class RankStage implements Stage {
         report.set("backtest", Backtest.run(tv, rc, tuning.blend().asMap(), seed, threads));
         phase.put("evaluate", seconds(t5));
         report.set("summary", summary(windows, rc));
-        SchemaValidator.of(SCHEMA).check(report, "outputs/reports/ranking.json");
-        Json.write(ctx.output(RANKING_REPORT), report);
+        Reports.write(ctx, RANKING_REPORT, SCHEMA, report);
 
         double total = seconds(t0);
         ctx.metric("users_ranked", train.nUsers);

@@ -22,7 +22,7 @@ import dev.ntg.report.figures.TasteFigures;
 import dev.ntg.report.notebook.DuckTables;
 import dev.ntg.report.notebook.GraphCharts;
 import dev.ntg.report.notebook.TasteCharts;
-import dev.ntg.run.BuildInfo;
+import dev.ntg.run.Provenance;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
 import dev.ntg.run.StageManifest;
@@ -64,6 +64,7 @@ public final class EvaluateStage implements Stage {
 
     /** Every JSON report an earlier stage publishes, with its schema. */
     public static final List<ReportSpec> REPORTS = List.of(
+            new ReportSpec(SPLIT_MANIFEST, SplitManifest.SCHEMA),
             new ReportSpec(FEATURE_MANIFEST, "feature_manifest.schema.json"),
             new ReportSpec(GRAPH_DIAGNOSTICS, "graph_diagnostics.schema.json"),
             new ReportSpec(TASTE_DIAGNOSTICS, "taste_diagnostics.schema.json"),
@@ -72,9 +73,11 @@ public final class EvaluateStage implements Stage {
             new ReportSpec(DECISIONS_REPORT, "decisions_report.schema.json"));
 
     public static final String RUN_SUMMARY_SCHEMA = "run_summary.schema.json";
+    /** The block every report above and the run summary embed (each schema refers to it). */
+    public static final String PROVENANCE_SCHEMA = "provenance.schema.json";
 
     /** Every schema published under {@code reports/schemas/}. */
-    public static final List<String> SCHEMAS = List.of("feature_manifest.schema.json", "graph_diagnostics.schema.json",
+    public static final List<String> SCHEMAS = List.of(PROVENANCE_SCHEMA, SplitManifest.SCHEMA, "feature_manifest.schema.json", "graph_diagnostics.schema.json",
             "taste_diagnostics.schema.json", "ranking.schema.json", "churn_report.schema.json", "decisions_report.schema.json",
             RUN_SUMMARY_SCHEMA, dev.ntg.leakage.LeakageCheckReport.SCHEMA);
 
@@ -106,7 +109,7 @@ public final class EvaluateStage implements Stage {
     @Override
     public List<Artifact> inputs(NtgConfig config) {
         List<Artifact> in = new ArrayList<>(List.of(SPLIT_MANIFEST, TRAIN, VAL, TEST, ITEM_EDGES, TASTE_AXES, USER_TASTE, CHURN_SCORES));
-        for (ReportSpec r : REPORTS) in.add(r.artifact());
+        for (ReportSpec r : REPORTS) if (!in.contains(r.artifact())) in.add(r.artifact());
         return in;
     }
 
@@ -157,13 +160,7 @@ public final class EvaluateStage implements Stage {
         List<Headline> headlines = Headlines.of(ranking, churn, decisions, graph, taste);
         List<LeakageCheck> leakage = leakageChecks(ctx, catalog, split, ranking, churn);
 
-        String configHash = ctx.configHash();
-        String dataFingerprint = Hashing.sha256((split.parts().get("train").sha256() + "\n" + split.parts().get("val").sha256() + "\n"
-                + split.parts().get("test").sha256()).getBytes(StandardCharsets.UTF_8));
-        StringBuilder idSource = new StringBuilder(configHash);
-        for (Artifact a : inputs(ctx.config())) idSource.append('\n').append(a.relativePath()).append(' ').append(Hashing.sha256(ctx.input(a)));
-        String runId = Hashing.sha256(idSource.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        BuildInfo.Git git = BuildInfo.git(ctx.workDir());
+        Provenance run = ctx.provenance();
 
         Map<String, StageManifest> manifests = new LinkedHashMap<>();
         for (Stage s : upstream) {
@@ -172,19 +169,13 @@ public final class EvaluateStage implements Stage {
         }
 
         ObjectNode summary = Json.MAPPER.createObjectNode();
-        summary.put("schema_version", "1");
+        summary.put("schema_version", "2");
         summary.put("report", "run_summary");
-        summary.put("run_id", runId);
-        summary.put("config_hash", configHash);
-        summary.put("data_fingerprint", dataFingerprint);
-        summary.put("git_commit", git.commit());
-        summary.put("git_dirty", git.dirty());
-        summary.put("lib_version", BuildInfo.libVersion());
         ArrayNode reportList = summary.putArray("reports");
         List<HtmlReport.ReportRow> reportRows = new ArrayList<>();
         for (ReportSpec r : REPORTS) {
             JsonNode doc = reports.get(r.artifact());
-            StageManifest m = manifests.get(r.artifact().producer());
+            JsonNode producer = doc.path(Reports.PROVENANCE_FIELD);
             ObjectNode o = reportList.addObject();
             o.put("name", r.artifact().name());
             o.put("path", r.artifact().relativePath());
@@ -193,10 +184,11 @@ public final class EvaluateStage implements Stage {
             o.put("published_schema", PathCatalog.publishedSchema(r.schema()).relativePath());
             o.put("schema_version", doc.path("schema_version").asText("unversioned"));
             o.put("producer", r.artifact().producer());
-            o.put("producer_config_hash", m == null ? null : m.configHash());
-            o.put("producer_git_commit", m == null ? null : m.gitCommit());
-            o.put("run_id", runId);
-            o.put("data_fingerprint", dataFingerprint);
+            // the producer's own provenance, as stamped into the report (schema-checked above)
+            o.put("producer_config_hash", producer.path("config_hash").asText());
+            o.put("producer_git_commit", producer.path("git_commit").asText());
+            o.put("run_id", producer.path("run_id").asText());
+            o.put("data_fingerprint", producer.path("data_fingerprint").asText());
             reportRows.add(new HtmlReport.ReportRow(r.artifact().relativePath(), r.schema(), o.path("schema_version").asText(), r.artifact().producer()));
         }
         ArrayNode stageList = summary.putArray("stages");
@@ -223,18 +215,17 @@ public final class EvaluateStage implements Stage {
             o.put("caption", f.caption());
         }
         summary.put("html_report", HTML_REPORT.relativePath());
-        SchemaValidator.of(RUN_SUMMARY_SCHEMA).check(summary, RUN_SUMMARY.relativePath());
-        Json.write(ctx.output(RUN_SUMMARY), summary);
+        Reports.write(ctx, RUN_SUMMARY, RUN_SUMMARY_SCHEMA, summary);
 
         List<HtmlReport.MetaRow> meta = new ArrayList<>();
-        meta.add(new HtmlReport.MetaRow("run id", runId));
+        meta.add(new HtmlReport.MetaRow("run id", run.runId()));
         meta.add(new HtmlReport.MetaRow("dataset", ctx.config().dataset().source() + " (" + split.parts().get("train").rows() + " TRAIN, "
                 + split.parts().get("val").rows() + " VAL, " + split.parts().get("test").rows() + " TEST events)"));
         meta.add(new HtmlReport.MetaRow("split cutoffs", "val_start " + split.valStart() + ", test_start " + split.testStart()));
-        meta.add(new HtmlReport.MetaRow("config hash (effective config)", configHash));
-        meta.add(new HtmlReport.MetaRow("data fingerprint (TRAIN/VAL/TEST files)", dataFingerprint));
-        meta.add(new HtmlReport.MetaRow("git commit", git.commit() + (git.dirty() ? " (uncommitted changes)" : "")));
-        meta.add(new HtmlReport.MetaRow("lib version", BuildInfo.libVersion()));
+        meta.add(new HtmlReport.MetaRow("config hash (effective config)", run.configHash()));
+        meta.add(new HtmlReport.MetaRow("data fingerprint (TRAIN/VAL/TEST files)", run.dataFingerprint()));
+        meta.add(new HtmlReport.MetaRow("git commit", run.gitCommit() + (run.gitDirty() ? " (uncommitted changes)" : "")));
+        meta.add(new HtmlReport.MetaRow("lib version", run.libVersion()));
         meta.add(new HtmlReport.MetaRow("seed", String.valueOf(ctx.config().project().seed())));
         for (var e : manifests.entrySet()) {
             meta.add(new HtmlReport.MetaRow("stage " + e.getKey(), "config " + shortHash(e.getValue().configHash()) + ", commit "
@@ -248,7 +239,7 @@ public final class EvaluateStage implements Stage {
         ctx.metric("reports_validated", REPORTS.size());
         ctx.metric("leakage_checks_failed", failed);
         if (failed > 0) LOG.warn("{}: {} leakage check(s) fail; see {}", name(), failed, HTML_REPORT.relativePath());
-        LOG.info("{}: {} figures, {} reports validated, run id {}", name(), figures.size(), REPORTS.size(), runId);
+        LOG.info("{}: {} figures, {} reports validated, run id {}", name(), figures.size(), REPORTS.size(), run.runId());
     }
 
     private static String shortHash(String h) {

@@ -9,6 +9,7 @@ import dev.ntg.NtgException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the schema rather than on the code that produced the file.
  */
 public final class SchemaValidator {
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Where the schemas' ids live; a {@code $ref} to another NTG schema (the provenance block) is read from the classpath. */
+    static final String ID_PREFIX = "https://ntg.dev/schemas/";
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemas(iri -> iri.startsWith(ID_PREFIX) ? text(iri.substring(ID_PREFIX.length())) : null));
     private static final Map<String, SchemaValidator> CACHE = new ConcurrentHashMap<>();
 
     private final String name;
@@ -42,6 +46,15 @@ public final class SchemaValidator {
             return new SchemaValidator(name, REGISTRY.getSchema(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema " + resource, e);
+        }
+    }
+
+    /** The text of {@code /schemas/<name>}, or null when there is no such schema. */
+    private static String text(String name) {
+        try (InputStream in = SchemaValidator.class.getResourceAsStream("/schemas/" + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema /schemas/" + name, e);
         }
     }
 

@@ -30,9 +30,10 @@ public final class StageContext {
     private final List<Artifact> outputs;
     static final String TRAIN_RELATION = "train";
     private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private final Provenance provenance;
     private TrainView trainView;
 
-    StageContext(Stage stage, LoadedConfig loaded, PathCatalog catalog, DuckSession duck, Path staging) {
+    StageContext(Stage stage, LoadedConfig loaded, PathCatalog catalog, DuckSession duck, Path staging, Provenance provenance) {
         this.stage = stage;
         this.loaded = loaded;
         this.catalog = catalog;
@@ -40,6 +41,7 @@ public final class StageContext {
         this.staging = staging;
         this.inputs = stage.inputs(loaded.config());
         this.outputs = stage.outputs(loaded.config());
+        this.provenance = provenance;
     }
 
     public NtgConfig config() {
@@ -49,6 +51,11 @@ public final class StageContext {
     /** The hash of this stage's config slice, as its manifest will record it. */
     public String configHash() {
         return loaded.sliceHash(stage.configSections());
+    }
+
+    /** The provenance block every JSON report of this stage carries (same config hash and input hashes as its manifest). */
+    public Provenance provenance() {
+        return provenance;
     }
 
     public DuckSession duck() {

@@ -20,7 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs a stage under the stage contract: inputs must exist; outputs are written to a private staging folder
@@ -58,11 +60,14 @@ public final class StageRunner {
         }
 
         Instant start = Instant.now();
+        // Read once, before the stage runs, so its reports and its manifest name the same commit.
+        BuildInfo.Git git = BuildInfo.git(catalog.workDir());
+        Provenance provenance = Provenance.of(configHash, inputs, eventDataPaths(stage), git);
         Path staging = newStagingDir(stage);
         try {
             StageContext ctx;
             try (DuckSession duck = DuckSession.open(config.config().project(), catalog.workDir())) {
-                ctx = new StageContext(stage, config, catalog, duck, staging);
+                ctx = new StageContext(stage, config, catalog, duck, staging, provenance);
                 LOG.info("{}: running", stage.name());
                 stage.run(ctx);
             } catch (NtgException | UncheckedIOException e) {
@@ -76,7 +81,6 @@ public final class StageRunner {
             }
             Instant end = Instant.now();
             double seconds = Duration.between(start, end).toMillis() / 1000.0;
-            BuildInfo.Git git = BuildInfo.git(catalog.workDir());
             StageManifest manifest = new StageManifest(stage.name(), BuildInfo.libVersion(), BuildInfo.codeFingerprint(), git.commit(), git.dirty(),
                     config.slice(stage.configSections()), configHash, config.sources(), config.config().project().seed(),
                     inputs, outputs, ctx.metrics(), start.toString(), end.toString(), seconds);
@@ -113,6 +117,16 @@ public final class StageRunner {
             Path abs = p.toAbsolutePath().normalize();
             out.add(new StageManifest.FileEntry(abs.getFileName().toString(), abs.toString(), Hashing.sha256(abs), null));
         }
+        return out;
+    }
+
+    /** The paths, as {@link #hashInputs} records them, of the inputs that hold events. */
+    private Set<String> eventDataPaths(Stage stage) {
+        Set<String> out = new HashSet<>();
+        for (Artifact a : stage.inputs(config.config())) {
+            if (PathCatalog.holdsEvents(a)) out.add(a.relativePath());
+        }
+        for (Path p : stage.externalInputs(config.config(), catalog.workDir())) out.add(p.toAbsolutePath().normalize().toString());
         return out;
     }
 

@@ -61,7 +61,7 @@ public final class BuildTasteStage implements Stage {
                 syn ? ctx.input(TRUTH_ITEMS) : null, syn ? ctx.input(TRUTH_USERS) : null, syn ? c.dataset().synthetic().genres() : List.of(),
                 ctx.output(TASTE_AXES), ctx.output(ITEM_AXES), ctx.output(USER_TASTE), ctx.output(TASTE_DIAGNOSTICS),
                 emb ? ctx.output(USER_FACTORS) : null, emb ? ctx.output(ITEM_FACTORS) : null);
-        TasteBuilder.Result r = TasteBuilder.build(ctx.trainView(), c.taste(), c.project().seed(), c.project().effectiveThreads(), files);
+        TasteBuilder.Result r = TasteBuilder.build(ctx.trainView(), c.taste(), c.project().seed(), c.project().effectiveThreads(), files, ctx.provenance());
         TasteDiagnostics d = r.diagnostics();
         ctx.metric("users", d.data().users());
         ctx.metric("items", d.data().items());

@@ -3,9 +3,9 @@ package dev.ntg.taste;
 import dev.ntg.NtgException;
 import dev.ntg.config.TasteConfig;
 import dev.ntg.io.DuckSession;
-import dev.ntg.io.Json;
 import dev.ntg.io.Sql;
-import dev.ntg.report.SchemaValidator;
+import dev.ntg.report.Reports;
+import dev.ntg.run.Provenance;
 import dev.ntg.run.TrainView;
 import org.duckdb.DuckDBAppender;
 
@@ -39,7 +39,7 @@ public final class TasteBuilder {
     private TasteBuilder() {
     }
 
-    public static Result build(TrainView train, TasteConfig c, long projectSeed, int threads, Files f) {
+    public static Result build(TrainView train, TasteConfig c, long projectSeed, int threads, Files f, Provenance provenance) {
         Map<String, Double> phases = new LinkedHashMap<>();
         long seed = projectSeed + c.seedOffset();
         DuckSession duck = train.duck();
@@ -82,15 +82,14 @@ public final class TasteBuilder {
             }
             long shaping = 0;
             for (boolean s : fit.shaping()) if (s) shaping++;
-            TasteDiagnostics diag = new TasteDiagnostics("1", TasteDiagnostics.METHOD,
+            TasteDiagnostics diag = new TasteDiagnostics("2", TasteDiagnostics.METHOD,
                     new TasteDiagnostics.Settings(c.k(), c.dimsPerAxis(), c.degreeRegularization(), c.minItemUsers(), c.topN(), c.smoothing(), c.kmeansRestarts(), c.bootstrap(), c.earlyFraction(),
                             seed, c.embeddings(), c.embeddingRank()),
                     new TasteDiagnostics.Data(d.trainEvents, d.nUsers, d.nItems, d.items.length, shaping), boxed(fit.spectrum()), fit.distortion(),
                     axisRows, graphCohesion, stability, recovery,
                     factors == null ? null : new TasteDiagnostics.Embeddings(factors.rank(), LatentFactors.WEIGHTING, boxed(factors.singularValues()),
                             factors.explainedVariance()));
-            SchemaValidator.of(TasteDiagnostics.SCHEMA).check(Json.MAPPER.valueToTree(diag), "taste_diagnostics.json");
-            Json.write(f.diagnosticsOut(), diag);
+            Reports.write(f.diagnosticsOut(), "taste_diagnostics.json", TasteDiagnostics.SCHEMA, diag, provenance);
             lap(phases, "write", t);
             return new Result(diag, phases, fit.solverSteps());
         } finally {
