@@ -1,5 +1,7 @@
 package dev.ntg.report.notebook;
 
+import dev.ntg.testing.PublishedReports;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +40,7 @@ final class ChurnFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JsonNode report = report(withTruth);
+        JsonNode report = PublishedReports.published(report(withTruth), "churn_report.schema.json");
         SchemaValidator.of("churn_report.schema.json").check(report, "fixture churn.json");
         Json.write(c.resolve(PathCatalog.CHURN_REPORT), report);
         Json.write(c.resolve(PathCatalog.CHURN_SELECTION), report.get("selection"));

@@ -1,5 +1,7 @@
 package dev.ntg.report.notebook;
 
+import dev.ntg.testing.PublishedReports;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.io.DuckSession;
@@ -97,7 +99,7 @@ final class DecisionFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ObjectNode report = (ObjectNode) ChurnFixture.json(REPORT);
+        ObjectNode report = PublishedReports.published(ChurnFixture.json(REPORT), "decisions_report.schema.json");
         edit.accept(report);
         SchemaValidator.of("decisions_report.schema.json").check(report, "fixture decisions.json");
         Json.write(c.resolve(PathCatalog.DECISIONS_REPORT), report);

@@ -1,5 +1,7 @@
 package dev.ntg.report.notebook;
 
+import dev.ntg.testing.PublishedReports;
+
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
@@ -134,7 +136,7 @@ final class GraphTasteFixture {
     /** Written only if the schema accepts it: the fixture must be a file the stage could have written. */
     private static void writeValid(Path file, String json, String schema) {
         try {
-            var doc = Json.MAPPER.readTree(json);
+            var doc = PublishedReports.published(Json.MAPPER.readTree(json), schema);
             SchemaValidator.of(schema).check(doc, "fixture " + file.getFileName());
             Files.createDirectories(file.getParent());
             Json.write(file, doc);

@@ -1,5 +1,7 @@
 package dev.ntg.report.notebook;
 
+import dev.ntg.testing.PublishedReports;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
@@ -64,7 +66,7 @@ final class RankingFixture {
                 model(NDCG, RECALL, HIT_RATE, 600, 0.4, 0.5, 0.45), model(0.30, 0.25, 0.5, 950, 0.3, 0.2, 0.25),
                 model(0.40, 0.35, 0.6, 700, 0.45, 0.35, 0.35), model(0.55, 0.40, 0.7, 650, 0.5, 0.5, 0.55));
         try {
-            return (ObjectNode) Json.MAPPER.readTree(json);
+            return PublishedReports.published(Json.MAPPER.readTree(json), "ranking.schema.json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
