@@ -55,53 +55,59 @@ public final class Bootstrap {
     }
 
     /**
-     * Several metrics of one predictor on the same resamples. Each resample feeds its rows to the metrics in
-     * ascending order of prediction (ties by row), so sorting metrics run in linear time per resample; resamples
-     * run in parallel, each filling its own slot, so the result does not depend on the thread count.
+     * Several metrics of one predictor on the same resamples. Each metric is prepared once on the rows sorted by
+     * prediction (ties by row) and then evaluated on each resample's draw counts, as if the drawn copies had been
+     * added in that order, without copying them; resamples run in parallel, each filling its own slot, so the
+     * result does not depend on the thread count.
      */
     public java.util.Map<String, Interval> intervals(double[] p, double[] y, java.util.Map<String, ? extends Supplier<? extends Metric>> metrics) {
         List<String> names = new ArrayList<>(metrics.keySet());
-        int[] order = IntStream.range(0, p.length).boxed()
-                .sorted((a, b) -> {
-                    int c = Double.compare(p[a], p[b]);
-                    return c != 0 ? c : Integer.compare(a, b);
-                }).mapToInt(Integer::intValue).toArray();
+        double[] estimates = new double[names.size()];
+        for (int m = 0; m < names.size(); m++) estimates[m] = metrics.get(names.get(m)).get().of(p, y);
+        int[] order = Weighted.ascending(p, Pairs.identity(p.length));
+        Weighted[] prepared = new Weighted[names.size()];
+        for (int m = 0; m < names.size(); m++) prepared[m] = prepare(metrics.get(names.get(m)), p, y, order);
         double[][] reps = new double[names.size()][resamples];
         IntStream.range(0, resamples).parallel().forEach(r -> {
             int[] c = counts(r, p.length);
-            for (int m = 0; m < names.size(); m++) {
-                Metric metric = metrics.get(names.get(m)).get();
-                if (metric instanceof Pairs pairs) {
-                    pairs.addWeighted(p, y, order, c, p.length);
-                } else {
-                    for (int i : order) {
-                        for (int k = 0; k < c[i]; k++) metric.add(p[i], y[i]);
-                    }
-                }
-                reps[m][r] = metric.value();
-            }
+            for (int m = 0; m < names.size(); m++) reps[m][r] = prepared[m].value(c);
         });
         java.util.Map<String, Interval> out = new java.util.LinkedHashMap<>();
         for (int m = 0; m < names.size(); m++) {
-            out.put(names.get(m), summarize(metrics.get(names.get(m)).get().of(p, y), reps[m]));
+            out.put(names.get(m), summarize(estimates[m], reps[m]));
         }
         return out;
     }
 
-    /** metric(a) − metric(b) on the same rows and resamples: a paired difference with its interval. */
+    /**
+     * metric(a) − metric(b) on the same rows and resamples: a paired difference with its interval. The rows of a
+     * resample are summed in row order (each as often as drawn), not in draw order.
+     */
     public Interval paired(double[] a, double[] b, double[] y, Supplier<? extends Metric> metric) {
         double estimate = metric.get().of(a, y) - metric.get().of(b, y);
+        int[] rows = Pairs.identity(y.length);
+        Weighted wa = prepare(metric, a, y, rows), wb = prepare(metric, b, y, rows);
         double[] reps = new double[resamples];
         IntStream.range(0, resamples).parallel().forEach(r -> {
-            int[] idx = indices(r, y.length);
-            Metric ma = metric.get(), mb = metric.get();
-            for (int i : idx) {
-                ma.add(a[i], y[i]);
-                mb.add(b[i], y[i]);
-            }
-            reps[r] = ma.value() - mb.value();
+            int[] c = counts(r, y.length);
+            reps[r] = wa.value(c) - wb.value(c);
         });
         return summarize(estimate, reps);
+    }
+
+    /**
+     * The metric on rows in {@code visit} order, ready for resample counts (rows already checked by the full-sample
+     * estimate); a metric from outside this package gets its copies added one by one.
+     */
+    private static Weighted prepare(Supplier<? extends Metric> metric, double[] p, double[] y, int[] visit) {
+        if (metric.get() instanceof Pairs pairs) return pairs.prepare(p, y, visit);
+        return counts -> {
+            Metric m = metric.get();
+            for (int i : visit) {
+                for (int k = Weighted.count(counts, i); k > 0; k--) m.add(p[i], y[i]);
+            }
+            return m.value();
+        };
     }
 
     /** Percentile interval of arbitrary replicates (NaN dropped). */
