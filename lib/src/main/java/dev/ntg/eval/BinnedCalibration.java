@@ -3,7 +3,8 @@ package dev.ntg.eval;
 /**
  * A calibration metric over bins (ECE, MCE): predictions grouped by a {@link Bins} scheme, each bin's mean
  * prediction against its observed rate. Under EQUAL_MASS a drawn row's copies take consecutive sorted positions
- * and may fall in neighbouring bins, exactly as if each copy had been added on its own.
+ * and may fall in neighbouring bins, exactly as if each copy had been added on its own; copies in one bin add
+ * c·p and c·y at once.
  */
 abstract class BinnedCalibration extends Pairs {
     private final Bins scheme;
@@ -40,11 +41,20 @@ abstract class BinnedCalibration extends Pairs {
             for (int j = 0; j < visit.length; j++) {
                 int i = visit[j];
                 int c = Weighted.count(counts, i);
-                for (int k = 0; k < c; k++) {
-                    int b = first == null ? Bins.widthBin(p[i], bins) : Bins.massBin(first[j] + k, copies, bins);
-                    count[b]++;
-                    sp[b] += p[i];
-                    sy[b] += y[i];
+                if (c == 0) continue;
+                int b = first == null ? Bins.widthBin(p[i], bins) : Bins.massBin(first[j], copies, bins);
+                int last = first == null ? b : Bins.massBin(first[j] + c - 1, copies, bins);
+                if (b == last) {
+                    count[b] += c;
+                    sp[b] += c * p[i];
+                    sy[b] += c * y[i];
+                } else {
+                    for (int k = 0; k < c; k++) { // the copies straddle a bin edge
+                        int bk = Bins.massBin(first[j] + k, copies, bins);
+                        count[bk]++;
+                        sp[bk] += p[i];
+                        sy[bk] += y[i];
+                    }
                 }
             }
             return summarize(BinnedStats.fromSums(count, sp, sy, (int) copies));

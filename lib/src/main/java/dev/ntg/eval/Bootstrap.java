@@ -56,8 +56,8 @@ public final class Bootstrap {
 
     /**
      * Several metrics of one predictor on the same resamples. Each metric is prepared once on the rows sorted by
-     * prediction (ties by row) and then evaluated on each resample's draw counts, as if the drawn copies had been
-     * added in that order, without copying them; resamples run in parallel, each filling its own slot, so the
+     * prediction (ties by row) and then evaluated on each resample's draw counts (what adding the drawn copies in
+     * that order would give, up to rounding in the last bits), without copying them; resamples run in parallel, each filling its own slot, so the
      * result does not depend on the thread count.
      */
     public java.util.Map<String, Interval> intervals(double[] p, double[] y, java.util.Map<String, ? extends Supplier<? extends Metric>> metrics) {

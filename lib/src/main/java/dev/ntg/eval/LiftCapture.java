@@ -44,7 +44,9 @@ public final class LiftCapture extends Pairs {
             for (int t = g.size() - 1; t >= 0 && left > 0; t--) {
                 for (int k = g.start[t]; k < g.start[t + 1] && left > 0; k++) {
                     int i = g.rows[k];
-                    for (int c = Weighted.count(counts, i); c > 0 && left > 0; c--, left--) top += y[i];
+                    int taken = (int) Math.min(Weighted.count(counts, i), left);
+                    top += taken * y[i];
+                    left -= taken;
                 }
             }
             return total == 0 ? Double.NaN : top / total;

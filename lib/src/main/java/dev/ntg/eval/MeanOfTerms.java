@@ -1,6 +1,9 @@
 package dev.ntg.eval;
 
-/** A metric that is the mean of a per-row term: the terms are computed once per row, a resample only re-sums them. */
+/**
+ * A metric that is the mean of a per-row term: the terms are computed once per row, a resample only re-sums them,
+ * a row drawn c times adding c·term (one rounding, where adding the copies one by one would round c times).
+ */
 abstract class MeanOfTerms extends Pairs {
     abstract double term(double p, double y);
 
@@ -13,7 +16,7 @@ abstract class MeanOfTerms extends Pairs {
             long copies = 0;
             for (int j = 0; j < visit.length; j++) {
                 int c = Weighted.count(counts, visit[j]);
-                for (int k = c; k > 0; k--) s += t[j];
+                s += c * t[j];
                 copies += c;
             }
             return copies == 0 ? Double.NaN : s / copies;

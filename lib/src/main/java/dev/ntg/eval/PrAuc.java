@@ -19,7 +19,7 @@ public final class PrAuc extends Pairs {
                 if (w == 0) continue;
                 for (int k = g.start[t]; k < g.start[t + 1]; k++) {
                     int i = g.rows[k];
-                    for (int c = Weighted.count(counts, i); c > 0; c--) tp += y[i];
+                    tp += Weighted.count(counts, i) * y[i];
                 }
                 above += w;
                 double recall = tp / totalPos, precision = tp / above;

@@ -19,10 +19,9 @@ public final class RocAuc extends Pairs {
                 for (int k = g.start[t]; k < g.start[t + 1]; k++) {
                     int i = g.rows[k];
                     if (y[i] != 1) continue;
-                    for (int c = Weighted.count(counts, i); c > 0; c--) {
-                        positives++;
-                        rankSum += avgRank;
-                    }
+                    int c = Weighted.count(counts, i);
+                    positives += c;
+                    rankSum += c * avgRank; // exact: avgRank is a half-integer
                 }
                 at += w;
             }

@@ -4,9 +4,10 @@ package dev.ntg.eval;
  * A metric prepared once on a fixed sample and then evaluated on multiplicities of its rows: every row once (the
  * sample itself) or a bootstrap resample given as how often each row was drawn. Evaluating a resample this way
  * never copies rows and reuses what the preparation computed (sort orders, per-row terms), which is what makes
- * a thousand resamples cheap. Rows are visited in the order given at preparation, each repeated as often as it
- * was drawn, so sums run in the same order as if the copies had been added one by one. Implementations keep no
- * mutable state: resamples run in parallel on one instance.
+ * a thousand resamples cheap. Rows are visited in the order given at preparation, a row drawn c times counting c
+ * times at once (c·term rather than c additions: sums of non-integers may differ from one-by-one copies in the
+ * last bits; with every count 1 the sums are the plain ones). Implementations keep no mutable state: resamples
+ * run in parallel on one instance.
  */
 interface Weighted {
     /** @param counts how often each row (indexed like p and y) is drawn; null means once each */
