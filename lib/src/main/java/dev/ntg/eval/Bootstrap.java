@@ -17,6 +17,9 @@ public final class Bootstrap {
     private final int resamples;
     private final long seed;
     private final double level;
+    /** The draw counts of every resample for {@link #tableRows} rows, kept as bytes (a count never nears 128). */
+    private byte[][] table;
+    private int tableRows = -1;
 
     public Bootstrap(int resamples, long seed) {
         this(resamples, seed, 0.95);
@@ -68,8 +71,9 @@ public final class Bootstrap {
         Weighted[] prepared = new Weighted[names.size()];
         for (int m = 0; m < names.size(); m++) prepared[m] = prepare(metrics.get(names.get(m)), p, y, order);
         double[][] reps = new double[names.size()][resamples];
+        byte[][] counts = countTable(p.length);
         IntStream.range(0, resamples).parallel().forEach(r -> {
-            int[] c = counts(r, p.length);
+            int[] c = widen(counts[r]);
             for (int m = 0; m < names.size(); m++) reps[m][r] = prepared[m].value(c);
         });
         java.util.Map<String, Interval> out = new java.util.LinkedHashMap<>();
@@ -88,8 +92,9 @@ public final class Bootstrap {
         int[] rows = Pairs.identity(y.length);
         Weighted wa = prepare(metric, a, y, rows), wb = prepare(metric, b, y, rows);
         double[] reps = new double[resamples];
+        byte[][] counts = countTable(y.length);
         IntStream.range(0, resamples).parallel().forEach(r -> {
-            int[] c = counts(r, y.length);
+            int[] c = widen(counts[r]);
             reps[r] = wa.value(c) - wb.value(c);
         });
         return summarize(estimate, reps);
@@ -108,6 +113,34 @@ public final class Bootstrap {
             }
             return m.value();
         };
+    }
+
+    /**
+     * The draw counts of all resamples for n rows. They depend only on (seed, r, n), so they are drawn once and
+     * reused by every interval on samples of that size (a churn window asks for about twenty).
+     */
+    private synchronized byte[][] countTable(int n) {
+        if (n != tableRows) {
+            byte[][] t = new byte[resamples][];
+            IntStream.range(0, resamples).parallel().forEach(r -> {
+                int[] c = counts(r, n);
+                byte[] b = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    if (c[i] > Byte.MAX_VALUE) throw new IllegalStateException("row " + i + " drawn " + c[i] + " times in resample " + r);
+                    b[i] = (byte) c[i];
+                }
+                t[r] = b;
+            });
+            table = t;
+            tableRows = n;
+        }
+        return table;
+    }
+
+    private static int[] widen(byte[] b) {
+        int[] c = new int[b.length];
+        for (int i = 0; i < b.length; i++) c[i] = b[i];
+        return c;
     }
 
     /** Percentile interval of arbitrary replicates (NaN dropped). */
