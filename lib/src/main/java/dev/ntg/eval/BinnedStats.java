@@ -10,6 +10,12 @@ record BinnedStats(int[] count, double[] meanPredicted, double[] meanObserved, i
             sp[bin[i]] += p[i];
             sy[bin[i]] += y[i];
         }
+        return fromSums(count, sp, sy, n);
+    }
+
+    /** From per-bin counts and sums (turned into means in place). */
+    static BinnedStats fromSums(int[] count, double[] sp, double[] sy, int n) {
+        int bins = count.length;
         for (int k = 0; k < bins; k++) {
             if (count[k] > 0) {
                 sp[k] /= count[k];

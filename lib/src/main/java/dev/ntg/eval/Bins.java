@@ -12,14 +12,24 @@ public enum Bins {
     int[] assign(double[] p, int n, int bins, int[] sortedAscending) {
         int[] bin = new int[n];
         if (this == EQUAL_WIDTH) {
-            for (int i = 0; i < n; i++) bin[i] = Math.min(bins - 1, (int) Math.floor(p[i] * bins));
+            for (int i = 0; i < n; i++) bin[i] = widthBin(p[i], bins);
         } else {
-            for (int k = 0; k < bins; k++) {
-                int from = (int) ((long) k * n / bins), to = (int) ((long) (k + 1) * n / bins);
-                for (int s = from; s < to; s++) bin[sortedAscending[s]] = k;
-            }
+            for (int s = 0; s < n; s++) bin[sortedAscending[s]] = massBin(s, n, bins);
         }
         return bin;
+    }
+
+    /** EQUAL_WIDTH: the bin of prediction p. */
+    static int widthBin(double p, int bins) {
+        return Math.min(bins - 1, (int) Math.floor(p * bins));
+    }
+
+    /**
+     * EQUAL_MASS: the bin of sorted position s among n, the k with floor(k·n/B) <= s < floor((k+1)·n/B), i.e. the
+     * largest k with k·n < (s+1)·B.
+     */
+    static int massBin(long s, long n, int bins) {
+        return (int) (((s + 1) * bins - 1) / n);
     }
 
     public String label() {

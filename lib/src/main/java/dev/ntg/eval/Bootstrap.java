@@ -17,6 +17,9 @@ public final class Bootstrap {
     private final int resamples;
     private final long seed;
     private final double level;
+    /** The draw counts of every resample for {@link #tableRows} rows, kept as bytes (a count never nears 128). */
+    private byte[][] table;
+    private int tableRows = -1;
 
     public Bootstrap(int resamples, long seed) {
         this(resamples, seed, 0.95);
@@ -55,53 +58,89 @@ public final class Bootstrap {
     }
 
     /**
-     * Several metrics of one predictor on the same resamples. Each resample feeds its rows to the metrics in
-     * ascending order of prediction (ties by row), so sorting metrics run in linear time per resample; resamples
-     * run in parallel, each filling its own slot, so the result does not depend on the thread count.
+     * Several metrics of one predictor on the same resamples. Each metric is prepared once on the rows sorted by
+     * prediction (ties by row) and then evaluated on each resample's draw counts (what adding the drawn copies in
+     * that order would give, up to rounding in the last bits), without copying them; resamples run in parallel, each filling its own slot, so the
+     * result does not depend on the thread count.
      */
     public java.util.Map<String, Interval> intervals(double[] p, double[] y, java.util.Map<String, ? extends Supplier<? extends Metric>> metrics) {
         List<String> names = new ArrayList<>(metrics.keySet());
-        int[] order = IntStream.range(0, p.length).boxed()
-                .sorted((a, b) -> {
-                    int c = Double.compare(p[a], p[b]);
-                    return c != 0 ? c : Integer.compare(a, b);
-                }).mapToInt(Integer::intValue).toArray();
+        double[] estimates = new double[names.size()];
+        for (int m = 0; m < names.size(); m++) estimates[m] = metrics.get(names.get(m)).get().of(p, y);
+        int[] order = Weighted.ascending(p, Pairs.identity(p.length));
+        Weighted[] prepared = new Weighted[names.size()];
+        for (int m = 0; m < names.size(); m++) prepared[m] = prepare(metrics.get(names.get(m)), p, y, order);
         double[][] reps = new double[names.size()][resamples];
+        byte[][] counts = countTable(p.length);
         IntStream.range(0, resamples).parallel().forEach(r -> {
-            int[] c = counts(r, p.length);
-            for (int m = 0; m < names.size(); m++) {
-                Metric metric = metrics.get(names.get(m)).get();
-                if (metric instanceof Pairs pairs) {
-                    pairs.addWeighted(p, y, order, c, p.length);
-                } else {
-                    for (int i : order) {
-                        for (int k = 0; k < c[i]; k++) metric.add(p[i], y[i]);
-                    }
-                }
-                reps[m][r] = metric.value();
-            }
+            int[] c = widen(counts[r]);
+            for (int m = 0; m < names.size(); m++) reps[m][r] = prepared[m].value(c);
         });
         java.util.Map<String, Interval> out = new java.util.LinkedHashMap<>();
         for (int m = 0; m < names.size(); m++) {
-            out.put(names.get(m), summarize(metrics.get(names.get(m)).get().of(p, y), reps[m]));
+            out.put(names.get(m), summarize(estimates[m], reps[m]));
         }
         return out;
     }
 
-    /** metric(a) − metric(b) on the same rows and resamples: a paired difference with its interval. */
+    /**
+     * metric(a) − metric(b) on the same rows and resamples: a paired difference with its interval. The rows of a
+     * resample are summed in row order (each as often as drawn), not in draw order.
+     */
     public Interval paired(double[] a, double[] b, double[] y, Supplier<? extends Metric> metric) {
         double estimate = metric.get().of(a, y) - metric.get().of(b, y);
+        int[] rows = Pairs.identity(y.length);
+        Weighted wa = prepare(metric, a, y, rows), wb = prepare(metric, b, y, rows);
         double[] reps = new double[resamples];
+        byte[][] counts = countTable(y.length);
         IntStream.range(0, resamples).parallel().forEach(r -> {
-            int[] idx = indices(r, y.length);
-            Metric ma = metric.get(), mb = metric.get();
-            for (int i : idx) {
-                ma.add(a[i], y[i]);
-                mb.add(b[i], y[i]);
-            }
-            reps[r] = ma.value() - mb.value();
+            int[] c = widen(counts[r]);
+            reps[r] = wa.value(c) - wb.value(c);
         });
         return summarize(estimate, reps);
+    }
+
+    /**
+     * The metric on rows in {@code visit} order, ready for resample counts (rows already checked by the full-sample
+     * estimate); a metric from outside this package gets its copies added one by one.
+     */
+    private static Weighted prepare(Supplier<? extends Metric> metric, double[] p, double[] y, int[] visit) {
+        if (metric.get() instanceof Pairs pairs) return pairs.prepare(p, y, visit);
+        return counts -> {
+            Metric m = metric.get();
+            for (int i : visit) {
+                for (int k = Weighted.count(counts, i); k > 0; k--) m.add(p[i], y[i]);
+            }
+            return m.value();
+        };
+    }
+
+    /**
+     * The draw counts of all resamples for n rows. They depend only on (seed, r, n), so they are drawn once and
+     * reused by every interval on samples of that size (a churn window asks for about twenty).
+     */
+    private synchronized byte[][] countTable(int n) {
+        if (n != tableRows) {
+            byte[][] t = new byte[resamples][];
+            IntStream.range(0, resamples).parallel().forEach(r -> {
+                int[] c = counts(r, n);
+                byte[] b = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    if (c[i] > Byte.MAX_VALUE) throw new IllegalStateException("row " + i + " drawn " + c[i] + " times in resample " + r);
+                    b[i] = (byte) c[i];
+                }
+                t[r] = b;
+            });
+            table = t;
+            tableRows = n;
+        }
+        return table;
+    }
+
+    private static int[] widen(byte[] b) {
+        int[] c = new int[b.length];
+        for (int i = 0; i < b.length; i++) c[i] = b[i];
+        return c;
     }
 
     /** Percentile interval of arbitrary replicates (NaN dropped). */

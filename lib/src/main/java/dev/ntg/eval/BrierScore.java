@@ -6,17 +6,14 @@ package dev.ntg.eval;
  * (lower is better calibrated), resolution = Σ n_k (ȳ_k − ȳ)² / n (higher separates better), uncertainty = ȳ(1 − ȳ),
  * and within-bin is the remainder from predictions that vary inside a bin (0 when each bin holds one value).
  */
-public final class BrierScore extends Pairs {
+public final class BrierScore extends MeanOfTerms {
     /** Murphy's terms; {@code withinBin} makes the sum exact. */
     public record Decomposition(double reliability, double resolution, double uncertainty, double withinBin, int bins) {
     }
 
     @Override
-    public double value() {
-        if (n == 0) return Double.NaN;
-        double s = 0;
-        for (int i = 0; i < n; i++) s += (p[i] - y[i]) * (p[i] - y[i]);
-        return s / n;
+    double term(double p, double y) {
+        return (p - y) * (p - y);
     }
 
     public Decomposition decomposition(int bins) {

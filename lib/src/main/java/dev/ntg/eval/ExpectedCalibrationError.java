@@ -4,14 +4,9 @@ package dev.ntg.eval;
  * ECE = Σ_k (n_k / n) · |ȳ_k − p̄_k| over non-empty bins: the count-weighted gap between the mean prediction and
  * the observed rate. With probabilities as outcomes it measures the gap to a planted truth ("ECE against truth").
  */
-public final class ExpectedCalibrationError extends Pairs {
-    private final Bins scheme;
-    private final int bins;
-
+public final class ExpectedCalibrationError extends BinnedCalibration {
     private ExpectedCalibrationError(Bins scheme, int bins) {
-        if (bins < 1) throw new IllegalArgumentException("bins must be >= 1, got " + bins);
-        this.scheme = scheme;
-        this.bins = bins;
+        super(scheme, bins);
     }
 
     public static ExpectedCalibrationError equalWidth(int bins) {
@@ -23,9 +18,8 @@ public final class ExpectedCalibrationError extends Pairs {
     }
 
     @Override
-    public double value() {
-        if (n == 0) return Double.NaN;
-        BinnedStats s = BinnedStats.of(p, y, n, bins, scheme.assign(p, n, bins, scheme == Bins.EQUAL_MASS ? ascending() : null));
+    double summarize(BinnedStats s) {
+        int bins = s.count().length, n = s.n();
         double ece = 0;
         for (int k = 0; k < bins; k++) {
             if (s.count()[k] > 0) ece += (double) s.count()[k] / n * Math.abs(s.meanObserved()[k] - s.meanPredicted()[k]);

@@ -23,18 +23,34 @@ public final class LiftCapture extends Pairs {
 
     /** k: how many users the top fraction holds. */
     public int contacted() {
-        return (int) Math.ceil(fraction * n - 1e-9);
+        return contacted(n);
+    }
+
+    private int contacted(long users) {
+        return (int) Math.ceil(fraction * users - 1e-9);
     }
 
     /** Capture: positives in the top k over all positives; NaN without positives. */
     @Override
-    public double value() {
-        int k = contacted();
-        int[] order = descending();
-        double total = 0, top = 0;
-        for (int i = 0; i < n; i++) total += y[i];
-        for (int i = 0; i < k; i++) top += y[order[i]];
-        return total == 0 ? Double.NaN : top / total;
+    Weighted prepare(double[] p, double[] y, int[] visit) {
+        TieGroups g = TieGroups.of(p, visit);
+        return counts -> {
+            double total = TieGroups.outcomeSum(y, visit, counts);
+            long users = 0;
+            for (int i : visit) users += Weighted.count(counts, i);
+            long left = contacted(users);
+            double top = 0;
+            // The highest predictions first: groups from the top, rows inside a group in visit order.
+            for (int t = g.size() - 1; t >= 0 && left > 0; t--) {
+                for (int k = g.start[t]; k < g.start[t + 1] && left > 0; k++) {
+                    int i = g.rows[k];
+                    int taken = (int) Math.min(Weighted.count(counts, i), left);
+                    top += taken * y[i];
+                    left -= taken;
+                }
+            }
+            return total == 0 ? Double.NaN : top / total;
+        };
     }
 
     /** Lift: positive rate in the top k over the overall positive rate. */

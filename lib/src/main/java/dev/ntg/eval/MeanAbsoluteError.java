@@ -1,12 +1,9 @@
 package dev.ntg.eval;
 
 /** Mean |p − y|, summed in insertion order; with a planted probability as y, the mean distance to the truth. */
-public final class MeanAbsoluteError extends Pairs {
+public final class MeanAbsoluteError extends MeanOfTerms {
     @Override
-    public double value() {
-        if (n == 0) return Double.NaN;
-        double s = 0;
-        for (int i = 0; i < n; i++) s += Math.abs(p[i] - y[i]);
-        return s / n;
+    double term(double p, double y) {
+        return Math.abs(p - y);
     }
 }

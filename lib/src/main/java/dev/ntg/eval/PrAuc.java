@@ -7,22 +7,26 @@ package dev.ntg.eval;
  */
 public final class PrAuc extends Pairs {
     @Override
-    public double value() {
-        int[] order = descending();
-        double totalPos = 0;
-        for (int i = 0; i < n; i++) totalPos += y[i];
-        if (totalPos == 0) return Double.NaN;
-        double tp = 0, ap = 0, prevRecall = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && p[order[j + 1]] == p[order[i]]) j++;
-            for (int k = i; k <= j; k++) tp += y[order[k]];
-            double recall = tp / totalPos, precision = tp / (j + 1);
-            ap += (recall - prevRecall) * precision;
-            prevRecall = recall;
-            i = j + 1;
-        }
-        return ap;
+    Weighted prepare(double[] p, double[] y, int[] visit) {
+        TieGroups g = TieGroups.of(p, visit);
+        return counts -> {
+            double totalPos = TieGroups.outcomeSum(y, visit, counts);
+            if (totalPos == 0) return Double.NaN;
+            double tp = 0, ap = 0, prevRecall = 0;
+            long above = 0; // copies at or above the current threshold
+            for (int t = g.size() - 1; t >= 0; t--) {
+                long w = g.copies(t, counts);
+                if (w == 0) continue;
+                for (int k = g.start[t]; k < g.start[t + 1]; k++) {
+                    int i = g.rows[k];
+                    tp += Weighted.count(counts, i) * y[i];
+                }
+                above += w;
+                double recall = tp / totalPos, precision = tp / above;
+                ap += (recall - prevRecall) * precision;
+                prevRecall = recall;
+            }
+            return ap;
+        };
     }
 }

@@ -26,10 +26,8 @@ public final class ReliabilityCurve extends Pairs {
 
     /** The count-weighted mean gap (the equal-mass ECE); {@link #points} gives the curve. */
     @Override
-    public double value() {
-        ExpectedCalibrationError e = ExpectedCalibrationError.equalMass(bins);
-        for (int i = 0; i < n; i++) e.add(p[i], y[i]);
-        return e.value();
+    Weighted prepare(double[] ps, double[] ys, int[] visit) {
+        return ExpectedCalibrationError.equalMass(bins).prepare(ps, ys, visit);
     }
 
     public List<Point> points(Bootstrap bootstrap) {

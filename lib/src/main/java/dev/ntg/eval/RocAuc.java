@@ -7,24 +7,27 @@ package dev.ntg.eval;
  */
 public final class RocAuc extends Pairs {
     @Override
-    public double value() {
-        int[] order = ascending();
-        double positives = 0, rankSum = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && p[order[j + 1]] == p[order[i]]) j++;
-            double avgRank = (i + 1 + j + 1) / 2.0;
-            for (int k = i; k <= j; k++) {
-                if (y[order[k]] == 1) {
-                    positives++;
-                    rankSum += avgRank;
+    Weighted prepare(double[] p, double[] y, int[] visit) {
+        TieGroups g = TieGroups.of(p, visit);
+        return counts -> {
+            double positives = 0, rankSum = 0;
+            long at = 0; // copies ranked below the current group
+            for (int t = 0; t < g.size(); t++) {
+                long w = g.copies(t, counts);
+                if (w == 0) continue;
+                double avgRank = (2 * at + w + 1) / 2.0; // mean of the ranks at + 1 .. at + w
+                for (int k = g.start[t]; k < g.start[t + 1]; k++) {
+                    int i = g.rows[k];
+                    if (y[i] != 1) continue;
+                    int c = Weighted.count(counts, i);
+                    positives += c;
+                    rankSum += c * avgRank; // exact: avgRank is a half-integer
                 }
+                at += w;
             }
-            i = j + 1;
-        }
-        double negatives = n - positives;
-        if (positives == 0 || negatives == 0) return Double.NaN;
-        return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+            double negatives = at - positives;
+            if (positives == 0 || negatives == 0) return Double.NaN;
+            return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+        };
     }
 }
