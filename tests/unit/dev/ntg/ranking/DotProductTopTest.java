@@ -59,7 +59,7 @@ class DotProductTopTest {
     @Test
     @DisplayName("across item tiles and user blocks, lists equal a full sort of every unseen item's score")
     void matchesFullSort() {
-        int nItems = 2 * DotProductScorer.TILE + 77, nUsers = Workspace.BLOCK + 5, f = 3;
+        int nItems = 2 * DotProductScorer.TILE + 77, nUsers = Workspace.BLOCK + 5, f = 6; // f = 4 + 2: both kernel loops
         SplittableRandom rng = new SplittableRandom(11);
         double[] v = new double[nItems * f];
         // a coarse grid of values makes ties frequent, so the index tie-break is exercised

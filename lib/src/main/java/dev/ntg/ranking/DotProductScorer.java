@@ -68,7 +68,16 @@ abstract class DotProductScorer extends Scorer {
             int len = Math.min(TILE, nItems - j0);
             for (int b = 0; b < m; b++) {
                 java.util.Arrays.fill(tile, 0, len, 0.0);
-                for (int k = 0, qo = b * f; k < f; k++) {
+                int qo = b * f, k = 0;
+                // four factors per pass: one load and store of the running sum per four terms, added in factor order
+                for (; k + 4 <= f; k += 4) {
+                    double q0 = queries[qo + k], q1 = queries[qo + k + 1], q2 = queries[qo + k + 2], q3 = queries[qo + k + 3];
+                    int o0 = k * nItems + j0, o1 = o0 + nItems, o2 = o1 + nItems, o3 = o2 + nItems;
+                    for (int t = 0; t < len; t++) {
+                        tile[t] = tile[t] + q0 * transposed[o0 + t] + q1 * transposed[o1 + t] + q2 * transposed[o2 + t] + q3 * transposed[o3 + t];
+                    }
+                }
+                for (; k < f; k++) {
                     double qk = queries[qo + k];
                     int o = k * nItems + j0;
                     for (int t = 0; t < len; t++) tile[t] += qk * transposed[o + t];

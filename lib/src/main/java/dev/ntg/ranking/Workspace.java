@@ -28,6 +28,7 @@ final class Workspace {
     private final int[] blockUsers = new int[BLOCK];
     private int blockDepth, slot;
     private final int[][][] blockTops;
+    private final double[][] blockQueries;
 
     Workspace(TrainData train, List<Scorer> scorers) {
         this.train = train;
@@ -43,6 +44,7 @@ final class Workspace {
         inUnion = new boolean[train.nItems];
         heaps = new BoundedHeap[BLOCK];
         blockTops = new int[scorers.size()][BLOCK][];
+        blockQueries = new double[scorers.size()][];
     }
 
     /**
@@ -67,15 +69,17 @@ final class Workspace {
             blockHistories[b] = train.history(users[at + b]);
         }
         for (int s = 0; s < rows.length; s++) {
-            if (scorers.get(s) instanceof DotProductScorer d) blockTops[s] = dotTops(d, blockUsers, blockHistories, m, depth, blockTops[s]);
+            if (scorers.get(s) instanceof DotProductScorer d) {
+                if (blockQueries[s] == null) blockQueries[s] = new double[BLOCK * d.dimension()];
+                dotTops(d, blockUsers, blockHistories, m, depth, blockTops[s], blockQueries[s]);
+            }
         }
         blockDepth = depth;
     }
 
-    /** Each of users[0, m)'s top n unseen items by one dot-product scorer. */
-    private int[][] dotTops(DotProductScorer d, int[] users, int[][] histories, int m, int n, int[][] out) {
+    /** Each of users[0, m)'s top n unseen items by one dot-product scorer; their queries are left in queries (m × f). */
+    private int[][] dotTops(DotProductScorer d, int[] users, int[][] histories, int m, int n, int[][] out, double[] queries) {
         int f = d.dimension();
-        double[] queries = new double[m * f];
         for (int b = 0; b < m; b++) {
             d.query(users[b], histories[b], queries, b * f);
             if (heaps[b] == null || heaps[b].maxCapacity() < n) heaps[b] = new BoundedHeap(n);
@@ -108,11 +112,17 @@ final class Workspace {
     /** Fills scorer s for the current user and returns its top n unseen items. */
     int[] top(int s, int n) {
         Scorer sc = scorers.get(s);
-        sc.fill(user, history, rows[s]);
-        if (!(sc instanceof DotProductScorer d)) return TopN.select(rows[s], sc, excluded, pool(), n);
-        if (slot >= 0 && n <= blockDepth) return Arrays.copyOf(blockTops[s][slot], Math.min(n, blockTops[s][slot].length));
-        // outside a prepared block, or deeper than it: this user alone
-        return dotTops(d, new int[]{user}, new int[][]{history}, 1, n, new int[1][])[0];
+        if (!(sc instanceof DotProductScorer d)) {
+            sc.fill(user, history, rows[s]);
+            return TopN.select(rows[s], sc, excluded, pool(), n);
+        }
+        if (slot >= 0 && n <= blockDepth) {
+            int f = d.dimension();
+            System.arraycopy(blockQueries[s], slot * f, rows[s].query, 0, f);
+            return Arrays.copyOf(blockTops[s][slot], Math.min(n, blockTops[s][slot].length));
+        }
+        // outside a prepared block, or deeper than it: this user alone (which also writes the row's query)
+        return dotTops(d, new int[]{user}, new int[][]{history}, 1, n, new int[1][], rows[s].query)[0];
     }
 
     /** Candidate generation and normalization for the blend's components (indices into {@link #scorers}). */
