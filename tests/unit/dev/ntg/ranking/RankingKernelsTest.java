@@ -37,14 +37,14 @@ class RankingKernelsTest {
         TasteInputs in = new TasteInputs(2, new double[]{1, 0, 0.25, 0.75, 0, 0}, new double[]{0.8, 0.2, 0.1, 0.9},
                 new String[]{"Action", "Drama"}, 0, null);
         TasteAffinityScorer t = new TasteAffinityScorer(in);
-        ScoreRow row = new ScoreRow(3, true);
+        ScoreRow row = new ScoreRow(3, false, 2);
         t.fill(0, new int[]{}, row);
-        assertArrayEquals(new double[]{0.8, 0.35, 0}, row.v, 1e-15);
-        assertArrayEquals(new int[]{0, 0, -1}, new int[]{row.because(0), row.because(1), row.because(2)});
+        assertArrayEquals(new double[]{0.8, 0.35, 0}, new double[]{t.value(row, 0), t.value(row, 1), t.value(row, 2)}, 1e-15);
+        assertArrayEquals(new int[]{0, 0, -1}, new int[]{t.because(row, 0), t.because(row, 1), t.because(row, 2)});
         row.clear();
         t.fill(1, new int[]{0}, row);
-        assertEquals(0.7, row.v[1], 1e-15);
-        assertEquals(1, row.because(1));
+        assertEquals(0.7, t.value(row, 1), 1e-15);
+        assertEquals(1, t.because(row, 1));
     }
 
     @Test

@@ -55,4 +55,20 @@ class UserBootstrapTest {
         assertNull(i.low());
         assertThrows(IllegalArgumentException.class, () -> new UserBootstrap(10, 0.95, 1).mean(new double[0]));
     }
+
+    @Test
+    @DisplayName("series bootstrapped together get exactly the interval each gets alone, on any number of threads")
+    void together() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        java.util.List<double[]> series = new java.util.ArrayList<>();
+        // more series than one chunk, so several chunks replay the same draws
+        for (int s = 0; s < UserBootstrap.CHUNK + 3; s++) series.add(r.doubles(57).toArray());
+        UserBootstrap b = new UserBootstrap(100, 0.9, 13);
+        java.util.List<Interval> one = b.means(series, 1), two = b.means(series, 2);
+        for (int s = 0; s < series.size(); s++) {
+            assertEquals(b.mean(series.get(s)), one.get(s));
+            assertEquals(one.get(s), two.get(s));
+        }
+        assertThrows(IllegalArgumentException.class, () -> b.means(java.util.List.of(new double[3], new double[4]), 1));
+    }
 }

@@ -24,11 +24,12 @@ record BlendTuning(Blend blend, BlendSearch.Result search, int valEvalUsers, Str
         }
         int[] pick = subsample(val.users().length, rc.tuneMaxUsers(), seed);
         Blend.Candidates[] cands = new Blend.Candidates[pick.length];
+        int[] users = new int[pick.length];
+        for (int q = 0; q < pick.length; q++) users[q] = val.users()[pick[q]];
         Parallel.forRange(threads, pick.length, () -> new Workspace(train, models.scorers()), (ws, from, to) -> {
-            for (int q = from; q < to; q++) {
-                ws.user(val.users()[pick[q]]);
-                cands[q] = ws.candidates(models.componentIdx(), rc.candidatesPerScorer(), null);
-            }
+            int[] q = {from};
+            ws.forEachUser(users, from, to, rc.candidatesPerScorer(),
+                    u -> cands[q[0]++] = ws.candidates(models.componentIdx(), rc.candidatesPerScorer(), null));
         });
         List<RelevantSet> rel = new ArrayList<>();
         for (int q : pick) rel.add(val.relevant()[q]);

@@ -7,18 +7,17 @@ package dev.ntg.ranking;
  * this stage's own {@link TruncatedSvd} (orthonormal V of the binary matrix: PureSVD's V Vᵀ). Folding in rather
  * than reading stage 04's user factors keeps both on the same footing and works for any history.
  */
-final class EmbeddingScorer extends Scorer {
+final class EmbeddingScorer extends DotProductScorer {
     private final String name;
     private final String description;
     private final double[] factors;
-    private final int f;
 
     /** @param factors row-major nItems × f */
     EmbeddingScorer(String name, String description, double[] factors, int f) {
+        super(factors, f);
         this.name = name;
         this.description = description;
         this.factors = factors;
-        this.f = f;
     }
 
     @Override
@@ -31,16 +30,11 @@ final class EmbeddingScorer extends Scorer {
         return description;
     }
 
+    /** The user folded in: the sum of the factors of their TRAIN items, in history order. */
     @Override
-    void fill(int user, int[] history, ScoreRow row) {
-        double[] p = new double[f];
-        for (int h : history) for (int k = 0, o = h * f; k < f; k++) p[k] += factors[o + k];
-        row.makeDense();
-        double[] v = row.v;
-        for (int j = 0, o = 0; j < v.length; j++, o += f) {
-            double s = 0;
-            for (int k = 0; k < f; k++) s += p[k] * factors[o + k];
-            v[j] = s;
-        }
+    void query(int user, int[] history, double[] q, int at) {
+        int f = dimension();
+        java.util.Arrays.fill(q, at, at + f, 0.0);
+        for (int h : history) for (int k = 0, o = h * f; k < f; k++) q[at + k] += factors[o + k];
     }
 }

@@ -114,7 +114,8 @@ public final class RankStage implements Stage {
 
         long t5 = System.nanoTime();
         Segments segments = new Segments(train, rc.lightQuantile(), rc.heavyQuantile(), rc.headShare());
-        WindowEvaluation eval = new WindowEvaluation(train, rc, new UserBootstrap(rc.bootstrapResamples(), rc.confidence(), seed), segments);
+        WindowEvaluation eval = new WindowEvaluation(train, rc, new UserBootstrap(rc.bootstrapResamples(), rc.confidence(), seed), segments,
+                threads);
         Map<String, int[][]> lists = ranking.lists();
         ObjectNode report = Json.MAPPER.createObjectNode();
         report.put("schema_version", "3");

@@ -38,10 +38,10 @@ final class Ranking {
         Ranking r = new Ranking(train, models, rc.topN());
         int[] comp = models.componentIdx();
         int nScorers = models.scorers().size();
+        int[] all = java.util.stream.IntStream.range(0, train.nUsers).toArray();
         Parallel.forRange(threads, train.nUsers, () -> new Workspace(train, models.scorers()), (ws, from, to) -> {
             int[][] tops = new int[comp.length][];
-            for (int u = from; u < to; u++) {
-                ws.user(u);
+            ws.forEachUser(all, from, to, rc.candidatesPerScorer(), u -> {
                 Blend.Candidates cand = ws.candidates(comp, rc.candidatesPerScorer(), tops);
                 int[] list = ws.blendTop(cand, blend.weights, rc.topN());
                 double[] sc = new double[list.length];
@@ -62,18 +62,18 @@ final class Ranking {
                             why[t] = (byte) k;
                         }
                     }
-                    if (why[t] >= 0) from_[t] = ws.rows[comp[why[t]]].because(j);
+                    if (why[t] >= 0) from_[t] = models.scorers().get(comp[why[t]]).because(ws.rows[comp[why[t]]], j);
                 }
                 r.ntg[u] = list;
                 r.scores[u] = sc;
                 r.reason[u] = why;
                 r.because[u] = from_;
-                if (!evalUser[u]) continue;
+                if (!evalUser[u]) return;
                 for (int s = 0; s < nScorers; s++) {
                     int k = indexOf(comp, s);
                     r.baseline[s][u] = k >= 0 ? java.util.Arrays.copyOf(tops[k], Math.min(rc.topN(), tops[k].length)) : ws.top(s, rc.topN());
                 }
-            }
+            });
         });
         return r;
     }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One user's scores over the catalog, reused from user to user by one worker thread: a dense value array plus
  * the list of items touched, so clearing costs what was touched. Sparse scorers (graph walks) touch few items;
  * dense ones (embeddings, EASE^R) mark the whole row. For graph scorers it also keeps, per item, the history item
- * that contributed most ({@code because}), which becomes the explanation.
+ * that contributed most ({@code because}), which becomes the explanation. Dot-product scorers write only the user's
+ * {@code query} vector and compute scores from it on demand.
  */
 final class ScoreRow {
     final double[] v;
@@ -14,10 +15,18 @@ final class ScoreRow {
     private final double[] best;
     final int[] touched;
     final boolean[] on;
+    /** The user's query vector (dot-product scorers), else null. */
+    final double[] query;
     int n;
     private boolean dense;
 
     ScoreRow(int nItems, boolean withReasons) {
+        this(nItems, withReasons, 0);
+    }
+
+    /** @param queryLength length of the query vector of a dot-product scorer (0: none) */
+    ScoreRow(int nItems, boolean withReasons, int queryLength) {
+        query = queryLength > 0 ? new double[queryLength] : null;
         v = new double[nItems];
         touched = new int[nItems];
         on = new boolean[nItems];

@@ -6,7 +6,7 @@ package dev.ntg.ranking;
  * after construction and safe to share between worker threads (all per-user state lives in the row).
  */
 abstract class Scorer {
-    /** What {@link ScoreRow#because} holds for an item after {@link #fill}: nothing, a history item, or a taste axis. */
+    /** What {@link #because} returns for an item after {@link #fill}: nothing, a history item, or a taste axis. */
     enum Reason { NONE, ITEM, AXIS }
 
     /** Report key: popularity, recent_popularity, item_knn, rp3beta, ease, svd, pure_svd, taste_affinity. */
@@ -26,7 +26,12 @@ abstract class Scorer {
         return row.v[j];
     }
 
-    /** What {@link ScoreRow#because} holds: the contributing history item (graph walks), the axis (taste), or nothing. */
+    /** Why item j scored in a filled row: the contributing history item or taste axis (see {@link #explains}), or -1. */
+    int because(ScoreRow row, int j) {
+        return row.because(j);
+    }
+
+    /** What {@link #because} returns: the contributing history item (graph walks), the axis (taste), or nothing. */
     Reason explains() {
         return Reason.NONE;
     }

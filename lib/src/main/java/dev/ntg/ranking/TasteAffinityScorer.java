@@ -5,13 +5,12 @@ package dev.ntg.ranking;
  * profile (smoothed toward the population) against the item's axis loadings; items without loadings score 0. The
  * explanation is the axis with the largest term profile_u[a] · loading_j[a] (ties: the lower axis id).
  */
-final class TasteAffinityScorer extends Scorer {
-    private final double[] loadings;
+final class TasteAffinityScorer extends DotProductScorer {
     private final double[] profiles;
     private final int k;
 
     TasteAffinityScorer(TasteInputs taste) {
-        this.loadings = taste.loadings();
+        super(taste.loadings(), taste.k());
         this.profiles = taste.profiles();
         this.k = taste.k();
     }
@@ -28,24 +27,23 @@ final class TasteAffinityScorer extends Scorer {
     }
 
     @Override
-    void fill(int user, int[] history, ScoreRow row) {
-        row.makeDense();
-        double[] v = row.v;
-        int p = user * k;
-        for (int j = 0, o = 0; j < v.length; j++, o += k) {
-            double s = 0, best = 0;
-            int arg = -1;
-            for (int a = 0; a < k; a++) {
-                double t = profiles[p + a] * loadings[o + a];
-                s += t;
-                if (t > best) {
-                    best = t;
-                    arg = a;
-                }
+    void query(int user, int[] history, double[] q, int at) {
+        System.arraycopy(profiles, user * k, q, at, k);
+    }
+
+    /** The axis with the largest positive term, or -1; computed for the listed items only. */
+    @Override
+    int because(ScoreRow row, int j) {
+        double best = 0;
+        int arg = -1;
+        for (int a = 0; a < k; a++) {
+            double t = row.query[a] * component(j, a);
+            if (t > best) {
+                best = t;
+                arg = a;
             }
-            v[j] = s;
-            row.because[j] = arg;
         }
+        return arg;
     }
 
     @Override

@@ -61,33 +61,33 @@ final class TruncatedSvd {
 
     /** X · cols (each column of length nItems) → columns of length nUsers. */
     private static double[][] times(TrainData x, double[][] cols, int threads) {
-        int r = cols.length;
-        double[][] out = new double[r][x.nUsers];
-        Parallel.forRange(threads, x.nUsers, () -> null, (ws, from, to) -> {
-            for (int u = from; u < to; u++) {
-                for (int a = 0; a < r; a++) {
-                    double s = 0;
-                    double[] c = cols[a];
-                    for (int p = x.userPtr[u]; p < x.userPtr[u + 1]; p++) s += c[x.items[p]];
-                    out[a][u] = s;
-                }
-            }
-        });
-        return out;
+        return sparseTimes(x.nUsers, x.userPtr, x.items, cols, threads);
     }
 
     /** Xᵀ · cols (each of length nUsers) → columns of length nItems. */
     private static double[][] transposeTimes(TrainData x, double[][] cols, int threads) {
-        int r = cols.length;
-        double[][] out = new double[r][x.nItems];
-        Parallel.forRange(threads, x.nItems, () -> null, (ws, from, to) -> {
+        return sparseTimes(x.nItems, x.itemPtr, x.itemUsers, cols, threads);
+    }
+
+    /**
+     * A binary CSR matrix (rows [0, n), column indices idx[ptr[i], ptr[i + 1])) times r dense columns. The columns
+     * are first laid out row by row (r values per index), so each nonzero reads one contiguous row and adds it
+     * into r running sums at once, instead of r scattered reads; each sum still adds its terms in nonzero order,
+     * so the bits are those of one column at a time.
+     */
+    private static double[][] sparseTimes(int n, int[] ptr, int[] idx, double[][] cols, int threads) {
+        int r = cols.length, m = cols[0].length;
+        double[] rows = new double[m * r];
+        for (int a = 0; a < r; a++) for (int j = 0; j < m; j++) rows[j * r + a] = cols[a][j];
+        double[][] out = new double[r][n];
+        Parallel.forRange(threads, n, () -> new double[r], (sum, from, to) -> {
             for (int i = from; i < to; i++) {
-                for (int a = 0; a < r; a++) {
-                    double s = 0;
-                    double[] c = cols[a];
-                    for (int p = x.itemPtr[i]; p < x.itemPtr[i + 1]; p++) s += c[x.itemUsers[p]];
-                    out[a][i] = s;
+                java.util.Arrays.fill(sum, 0.0);
+                for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                    int o = idx[p] * r;
+                    for (int a = 0; a < r; a++) sum[a] += rows[o + a];
                 }
+                for (int a = 0; a < r; a++) out[a][i] = sum[a];
             }
         });
         return out;

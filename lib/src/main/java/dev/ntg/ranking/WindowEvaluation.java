@@ -30,12 +30,14 @@ final class WindowEvaluation {
     private final RankingConfig config;
     private final UserBootstrap bootstrap;
     private final Segments segments;
+    private final int threads;
 
-    WindowEvaluation(TrainData train, RankingConfig config, UserBootstrap bootstrap, Segments segments) {
+    WindowEvaluation(TrainData train, RankingConfig config, UserBootstrap bootstrap, Segments segments, int threads) {
         this.train = train;
         this.config = config;
         this.bootstrap = bootstrap;
         this.segments = segments;
+        this.threads = threads;
     }
 
     List<RankingMetric> metrics() {
@@ -60,6 +62,9 @@ final class WindowEvaluation {
         int n = truth.users().length;
         List<RankingMetric> metrics = metrics();
         Map<String, Map<String, double[]>> perUser = new LinkedHashMap<>();
+        // every interval of the window is bootstrapped in one pass over shared draws; its node is placed now, filled after
+        List<ObjectNode> targets = new ArrayList<>();
+        List<double[]> series = new ArrayList<>();
         ObjectNode models = out.putObject("models");
         for (Map.Entry<String, int[][]> e : lists.entrySet()) {
             Map<String, double[]> values = new LinkedHashMap<>();
@@ -71,7 +76,10 @@ final class WindowEvaluation {
             perUser.put(e.getKey(), values);
             ObjectNode model = models.putObject(e.getKey());
             ObjectNode acc = model.putObject("metrics");
-            values.forEach((name, v) -> interval(acc.putObject(name), bootstrap.mean(v)));
+            values.forEach((name, v) -> {
+                targets.add(acc.putObject(name));
+                series.add(v);
+            });
             model.set("beyond_accuracy", beyond(truth, e.getValue()));
             model.set("segments", segments(truth, e.getValue(), values));
         }
@@ -80,8 +88,13 @@ final class WindowEvaluation {
         for (String baseline : perUser.keySet()) {
             if (baseline.equals(NTG)) continue;
             ObjectNode p = paired.putObject(baseline);
-            for (RankingMetric m : metrics) interval(p.putObject(m.name()), bootstrap.pairedDifference(ntg.get(m.name()), perUser.get(baseline).get(m.name())));
+            for (RankingMetric m : metrics) {
+                targets.add(p.putObject(m.name()));
+                series.add(UserBootstrap.difference(ntg.get(m.name()), perUser.get(baseline).get(m.name())));
+            }
         }
+        List<Interval> intervals = bootstrap.means(series, threads);
+        for (int i = 0; i < targets.size(); i++) interval(targets.get(i), intervals.get(i));
         return out;
     }
 

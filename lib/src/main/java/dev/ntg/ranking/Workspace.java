@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * Per-thread scratch for ranking one user at a time: one row per scorer, the history mask, and a row for the
- * blended scores. Nothing here outlives the user being ranked.
+ * blended scores. Dot-product scorers rank a block of users at once ({@link #forEachUser} prepares their lists
+ * block by block); nothing else outlives the user being ranked.
  */
 final class Workspace {
+    /** Users whose dot-product lists are computed together: enough to reuse each tile of item vectors, few enough to keep their heaps in cache. */
+    static final int BLOCK = 16;
     final TrainData train;
     final List<Scorer> scorers;
     final ScoreRow[] rows;
@@ -17,14 +20,78 @@ final class Workspace {
     int[] history = new int[0];
     int user = -1;
 
+    private final BoundedHeap[] heaps;
+    private final double[] tile = new double[DotProductScorer.TILE];
+    private final int[] cursor = new int[BLOCK];
+    private final int[][] blockHistories = new int[BLOCK][];
+    /** The prepared block: its users, how deep its lists go, the current user's place in it, and per dot-product scorer and user the list. */
+    private final int[] blockUsers = new int[BLOCK];
+    private int blockDepth, slot;
+    private final int[][][] blockTops;
+    private final double[][] blockQueries;
+
     Workspace(TrainData train, List<Scorer> scorers) {
         this.train = train;
         this.scorers = scorers;
         rows = new ScoreRow[scorers.size()];
-        for (int s = 0; s < rows.length; s++) rows[s] = new ScoreRow(train.nItems, scorers.get(s).explains() != Scorer.Reason.NONE);
+        for (int s = 0; s < rows.length; s++) {
+            Scorer sc = scorers.get(s);
+            rows[s] = sc instanceof DotProductScorer d ? new ScoreRow(train.nItems, false, d.dimension())
+                    : new ScoreRow(train.nItems, sc.explains() != Scorer.Reason.NONE);
+        }
         excluded = new boolean[train.nItems];
         blendRow = new ScoreRow(train.nItems, false);
         inUnion = new boolean[train.nItems];
+        heaps = new BoundedHeap[BLOCK];
+        blockTops = new int[scorers.size()][BLOCK][];
+        blockQueries = new double[scorers.size()][];
+    }
+
+    /**
+     * Loads users[from, to) one by one, in order, and runs body on each; the dot-product scorers' top {@code depth}
+     * lists are computed for {@link #BLOCK} users at a time beforehand.
+     */
+    void forEachUser(int[] users, int from, int to, int depth, java.util.function.IntConsumer body) {
+        for (int b0 = from; b0 < to; b0 += BLOCK) {
+            int m = Math.min(BLOCK, to - b0);
+            prepare(users, b0, m, depth);
+            for (int b = 0; b < m; b++) {
+                user(users[b0 + b]);
+                slot = b;
+                body.accept(user);
+            }
+        }
+    }
+
+    private void prepare(int[] users, int at, int m, int depth) {
+        for (int b = 0; b < m; b++) {
+            blockUsers[b] = users[at + b];
+            blockHistories[b] = train.history(users[at + b]);
+        }
+        for (int s = 0; s < rows.length; s++) {
+            if (scorers.get(s) instanceof DotProductScorer d) {
+                if (blockQueries[s] == null) blockQueries[s] = new double[BLOCK * d.dimension()];
+                dotTops(d, blockUsers, blockHistories, m, depth, blockTops[s], blockQueries[s]);
+            }
+        }
+        blockDepth = depth;
+    }
+
+    /** Each of users[0, m)'s top n unseen items by one dot-product scorer; their queries are left in queries (m × f). */
+    private int[][] dotTops(DotProductScorer d, int[] users, int[][] histories, int m, int n, int[][] out, double[] queries) {
+        int f = d.dimension();
+        for (int b = 0; b < m; b++) {
+            d.query(users[b], histories[b], queries, b * f);
+            if (heaps[b] == null || heaps[b].maxCapacity() < n) heaps[b] = new BoundedHeap(n);
+            heaps[b].reset(Math.min(n, train.nItems - histories[b].length));
+        }
+        d.topBlock(queries, m, histories, heaps, tile, cursor);
+        for (int b = 0; b < m; b++) {
+            int[] list = new int[heaps[b].size()];
+            heaps[b].drainInto(list, 0);
+            out[b] = list;
+        }
+        return out;
     }
 
     /** Loads user u: history mask set, rows cleared (not filled). */
@@ -35,6 +102,7 @@ final class Workspace {
         for (int h : history) excluded[h] = true;
         for (ScoreRow r : rows) r.clear();
         blendRow.clear();
+        slot = -1;
     }
 
     int pool() {
@@ -44,8 +112,17 @@ final class Workspace {
     /** Fills scorer s for the current user and returns its top n unseen items. */
     int[] top(int s, int n) {
         Scorer sc = scorers.get(s);
-        sc.fill(user, history, rows[s]);
-        return TopN.select(rows[s], sc, excluded, pool(), n);
+        if (!(sc instanceof DotProductScorer d)) {
+            sc.fill(user, history, rows[s]);
+            return TopN.select(rows[s], sc, excluded, pool(), n);
+        }
+        if (slot >= 0 && n <= blockDepth) {
+            int f = d.dimension();
+            System.arraycopy(blockQueries[s], slot * f, rows[s].query, 0, f);
+            return Arrays.copyOf(blockTops[s][slot], Math.min(n, blockTops[s][slot].length));
+        }
+        // outside a prepared block, or deeper than it: this user alone (which also writes the row's query)
+        return dotTops(d, new int[]{user}, new int[][]{history}, 1, n, new int[1][], rows[s].query)[0];
     }
 
     /** Candidate generation and normalization for the blend's components (indices into {@link #scorers}). */

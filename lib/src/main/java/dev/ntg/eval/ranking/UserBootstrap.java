@@ -3,7 +3,11 @@ package dev.ntg.eval.ranking;
 import dev.ntg.eval.Bootstrap;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * The user bootstrap: users are the unit of resampling (a user's relevant items are not independent). Each
@@ -13,6 +17,8 @@ import java.util.SplittableRandom;
  * Percentile intervals, with linear interpolation between order statistics.
  */
 public final class UserBootstrap {
+    /** Series resampled together: one draw reads a row of this many values (four cache lines). */
+    static final int CHUNK = 32;
     private final int resamples;
     private final double confidence;
     private final long seed;
@@ -27,27 +33,82 @@ public final class UserBootstrap {
 
     /** The mean of per-user values with its interval. */
     public Interval mean(double[] perUser) {
-        if (perUser.length == 0) throw new IllegalArgumentException("no users: report 'no eval users' instead of an interval");
-        double est = RankingMetric.summarize(perUser);
-        if (resamples == 0) return new Interval(est, null, null);
-        int n = perUser.length;
-        double[] means = new double[resamples];
+        return means(List.of(perUser), 1).get(0);
+    }
+
+    /**
+     * The means of several series over the same users, each with the interval {@link #mean} gives it. Every series
+     * is resampled with the same draws, so the draws are generated once per chunk of {@link #CHUNK} series rather
+     * than once per series, and the chunk's values sit user by user (one draw reads one short row). Each series
+     * still sums its draws in draw order: the bits do not depend on the chunking or on {@code threads}, which
+     * share out the chunks.
+     */
+    public List<Interval> means(List<double[]> series, int threads) {
+        int n = series.isEmpty() ? 0 : series.get(0).length;
+        for (double[] x : series) {
+            if (x.length == 0) throw new IllegalArgumentException("no users: report 'no eval users' instead of an interval");
+            if (x.length != n) throw new IllegalArgumentException("series of one bootstrap differ in length: " + x.length + " vs " + n);
+        }
+        Interval[] out = new Interval[series.size()];
+        if (resamples == 0) {
+            for (int s = 0; s < out.length; s++) out[s] = new Interval(RankingMetric.summarize(series.get(s)), null, null);
+            return List.of(out);
+        }
+        int chunks = (series.size() + CHUNK - 1) / CHUNK;
+        Runnable all = () -> IntStream.range(0, chunks).parallel().forEach(c -> resampleChunk(series, c * CHUNK,
+                Math.min(series.size(), (c + 1) * CHUNK), out));
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            pool.submit(all).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(out);
+    }
+
+    /** Series [from, to): the bootstrap means of each, then its interval into out. */
+    private void resampleChunk(List<double[]> series, int from, int to, Interval[] out) {
+        int g = to - from, n = series.get(from).length;
+        double[] rows = new double[n * g];
+        for (int s = 0; s < g; s++) {
+            double[] x = series.get(from + s);
+            for (int i = 0; i < n; i++) rows[i * g + s] = x[i];
+        }
+        double[][] means = new double[g][resamples];
+        double[] sum = new double[g];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int b = 0; b < resamples; b++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) s += perUser[rng.nextInt(n)];
-            means[b] = s / n;
+            Arrays.fill(sum, 0.0);
+            for (int i = 0; i < n; i++) {
+                int o = rng.nextInt(n) * g;
+                for (int s = 0; s < g; s++) sum[s] += rows[o + s];
+            }
+            for (int s = 0; s < g; s++) means[s][b] = sum[s] / n;
         }
-        Arrays.sort(means);
         double alpha = (1 - confidence) / 2;
-        return new Interval(est, Bootstrap.quantile(means, alpha), Bootstrap.quantile(means, 1 - alpha));
+        for (int s = 0; s < g; s++) {
+            Arrays.sort(means[s]);
+            out[from + s] = new Interval(RankingMetric.summarize(series.get(from + s)), Bootstrap.quantile(means[s], alpha),
+                    Bootstrap.quantile(means[s], 1 - alpha));
+        }
     }
 
     /** The mean of a − b over the same users, with its paired interval. */
     public Interval pairedDifference(double[] a, double[] b) {
+        return mean(difference(a, b));
+    }
+
+    /** Per-user a − b: the series whose mean and interval are the paired comparison. */
+    public static double[] difference(double[] a, double[] b) {
         if (a.length != b.length) throw new IllegalArgumentException("paired series differ in length: " + a.length + " vs " + b.length);
         double[] d = new double[a.length];
         for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
-        return mean(d);
+        return d;
     }
 }
