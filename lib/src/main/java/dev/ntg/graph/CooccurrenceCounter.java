@@ -120,7 +120,8 @@ public final class CooccurrenceCounter {
             this.outCnt = cnt;
             this.acc = new int[x.nItems];
             this.wacc = x.weights == null ? null : new double[x.nItems];
-            this.touched = new int[x.nItems];
+            // One spare slot: the branch-free walk writes every visited item at touched[nt] before deciding to keep it.
+            this.touched = new int[x.nItems + 1];
             this.top = new TopK(Math.min(o.topK(), Math.max(1, x.nItems)));
         }
 
@@ -147,7 +148,11 @@ public final class CooccurrenceCounter {
             scoreNs += t2 - t1;
         }
 
-        /** The hot loop: binary weights, whole histories. */
+        /**
+         * The hot loop: binary weights, whole histories. Branch-free: whether j is visited for the first time
+         * (one increment in six on the 10M-event bench: 2.6e8 distinct of 1.7e9 pairs) is a branch the predictor
+         * cannot learn, so every j is written to the touched list, which only grows when the count was 0.
+         */
         private int countBinary(int i) {
             final int[] acc = this.acc, touched = this.touched, items = x.items, userPtr = x.userPtr, itemUsers = x.itemUsers;
             int nt = 0;
@@ -158,7 +163,10 @@ public final class CooccurrenceCounter {
                 p2 += b - a - 1;
                 for (int q = a; q < b; q++) {
                     int j = items[q];
-                    if (acc[j]++ == 0) touched[nt++] = j;
+                    int c = acc[j];
+                    acc[j] = c + 1;
+                    touched[nt] = j;
+                    nt += (c - 1) >>> 31;   // 1 when c == 0
                 }
             }
             pairs += p2;
