@@ -21,11 +21,11 @@ bench:
 	tools/setup-bench.sh
 	./ntg bench
 
-# 100M events (~640k users, ~240k items). Memory budget on a 24 GB machine: JVM heap 12 GB + DuckDB 6 GB
+# 100M events (~640k users, ~240k items). Memory budget on a 24 GB machine: JVM heap 10 GB + DuckDB 10 GB
 # (configs/bench-100m.yaml; it spills to project.duckdb_temp_dir past that) + native/JIT overhead. The scipy reference
 # is left out at this size (X^T X would hold every distinct pair in memory). Override the heap with NTG_JAVA_OPTS.
 bench-100m:
-	NTG_JAVA_OPTS="$${NTG_JAVA_OPTS:--Xmx12g}" ./ntg bench --events 100000000 --config configs/bench-100m.yaml \
+	NTG_JAVA_OPTS="$${NTG_JAVA_OPTS:--Xmx10g}" ./ntg bench --events 100000000 --config configs/bench-100m.yaml \
 	  --output bench_100m.json --reference-max-events 0
 
 report:
