@@ -31,6 +31,19 @@ final class BoundedHeap {
         return size;
     }
 
+    int capacity() {
+        return capacity;
+    }
+
+    boolean full() {
+        return size >= capacity;
+    }
+
+    /** The worst kept score (the root); only meaningful when the heap is not empty. */
+    double worstScore() {
+        return score[0];
+    }
+
     /** Whether (s, j) would enter: the heap has room, or it ranks above the worst kept pair. */
     boolean admits(double s, int j) {
         return size < capacity || better(s, j, score[0], item[0]);

@@ -21,7 +21,7 @@ final class Workspace {
     int user = -1;
 
     private final BoundedHeap[] heaps;
-    private final double[] tile = new double[DotProductScorer.TILE];
+    private final double[] scores;
     private final int[] cursor = new int[BLOCK];
     private final int[][] blockHistories = new int[BLOCK][];
     /** The prepared block: its users, how deep its lists go, the current user's place in it, and per dot-product scorer and user the list. */
@@ -40,6 +40,7 @@ final class Workspace {
                     : new ScoreRow(train.nItems, sc.explains() != Scorer.Reason.NONE);
         }
         excluded = new boolean[train.nItems];
+        scores = new double[train.nItems];
         blendRow = new ScoreRow(train.nItems, false);
         inUnion = new boolean[train.nItems];
         heaps = new BoundedHeap[BLOCK];
@@ -85,7 +86,7 @@ final class Workspace {
             if (heaps[b] == null || heaps[b].maxCapacity() < n) heaps[b] = new BoundedHeap(n);
             heaps[b].reset(Math.min(n, train.nItems - histories[b].length));
         }
-        d.topBlock(queries, m, histories, heaps, tile, cursor);
+        d.topBlock(queries, m, histories, heaps, scores, cursor);
         for (int b = 0; b < m; b++) {
             int[] list = new int[heaps[b].size()];
             heaps[b].drainInto(list, 0);
