@@ -71,4 +71,26 @@ class UserBootstrapTest {
         }
         assertThrows(IllegalArgumentException.class, () -> b.means(java.util.List.of(new double[3], new double[4]), 1));
     }
+
+    @Test
+    @DisplayName("each resample is the same multiset of users as drawing one by one: bounds match a draw-by-draw reference")
+    void sameDrawsAsOneByOne() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        double[] x = r.doubles(83).toArray();
+        int resamples = UserBootstrap.BATCH * 3 + 5;   // a partial last batch too
+        long seed = 29;
+        // reference: the documented procedure, resample b = n draws with replacement from one stream seeded once
+        java.util.SplittableRandom draws = new java.util.SplittableRandom(seed);
+        double[] means = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) sum += x[draws.nextInt(x.length)];
+            means[b] = sum / x.length;
+        }
+        java.util.Arrays.sort(means);
+        Interval got = new UserBootstrap(resamples, 0.9, seed).mean(x);
+        assertEquals(dev.ntg.eval.Bootstrap.quantile(means, 0.05), got.low(), 1e-12);
+        assertEquals(dev.ntg.eval.Bootstrap.quantile(means, 0.95), got.high(), 1e-12);
+        assertNotEquals(got.low(), got.high());
+    }
 }
