@@ -1,6 +1,7 @@
 package dev.ntg.report.notebook;
 
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.FigureAggregates;
 import dev.ntg.report.figures.GraphFigures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ class GraphChartsTest {
         try (Artifacts art = Artifacts.open(GraphTasteFixture.write(work))) {
             String edges = art.parquet(PathCatalog.ITEM_EDGES);
             assertEquals(List.of(new GraphFigures.DegreeCount(1, 1), new GraphFigures.DegreeCount(2, 2), new GraphFigures.DegreeCount(3, 1)),
-                    GraphCharts.degreeCounts(art.duck(), edges, "dst"));
-            assertEquals(List.of(new GraphFigures.DegreeCount(2, 4)), GraphCharts.degreeCounts(art.duck(), edges, "src"));
-            assertThatThrownBy(() -> GraphCharts.degreeCounts(art.duck(), edges, "rank")).hasMessageContaining("src or dst");
+                    FigureAggregates.degreeCounts(art.duck(), edges, "dst"));
+            assertEquals(List.of(new GraphFigures.DegreeCount(2, 4)), FigureAggregates.degreeCounts(art.duck(), edges, "src"));
+            assertThatThrownBy(() -> FigureAggregates.degreeCounts(art.duck(), edges, "rank")).hasMessageContaining("src or dst");
             XYChart c = GraphCharts.degrees(art);
             assertArrayEquals(new double[]{1, 2, 1}, c.getSeries("in-degree").getYData(), 1e-12);
         }
@@ -40,7 +41,7 @@ class GraphChartsTest {
             // 102 → 101 (4), 103 (2): 3 · 103 → 102, 104: 2 · 104 → 103, 101: 3 · 101 → 102, 103: 2
             assertEquals(List.of(new GraphFigures.PopularityDecile(1, 2, 3), new GraphFigures.PopularityDecile(2, 2, 2),
                             new GraphFigures.PopularityDecile(3, 2, 3), new GraphFigures.PopularityDecile(4, 4, 2)),
-                    GraphCharts.popularityDeciles(art.duck(), art.parquet(PathCatalog.TRAIN), art.parquet(PathCatalog.ITEM_EDGES)));
+                    FigureAggregates.popularityDeciles(art.duck(), art.parquet(PathCatalog.TRAIN), art.parquet(PathCatalog.ITEM_EDGES)));
             assertArrayEquals(new double[]{3, 2, 3, 2}, GraphCharts.popularityBias(art).getSeries("their neighbours").getYData(), 1e-12);
         }
     }

@@ -1,6 +1,7 @@
 package dev.ntg.report.notebook;
 
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.FigureAggregates;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class TasteChartsTest {
     @DisplayName("users per dominant axis: users 1, 2, 3, 6 on axis 1, users 4, 5 on axis 2; the axes chart shows them next to the sizes")
     void axes() {
         try (Artifacts art = Artifacts.open(GraphTasteFixture.write(work))) {
-            assertEquals(Map.of(1, 4L, 2, 2L), TasteCharts.usersByDominantAxis(art.duck(), art.parquet(PathCatalog.USER_TASTE)));
+            assertEquals(Map.of(1, 4L, 2, 2L), FigureAggregates.usersByDominantAxis(art.duck(), art.parquet(PathCatalog.USER_TASTE)));
             CategoryChart c = TasteCharts.axes(art);
             assertArrayEquals(new double[]{3, 2}, c.getSeries("items on the axis").getYData(), 1e-12);
             assertArrayEquals(new double[]{4, 2}, c.getSeries("users whose dominant axis it is").getYData(), 1e-12);

@@ -3,6 +3,7 @@ package dev.ntg.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ntg.config.GraphConfig;
 import dev.ntg.config.NtgConfig;
+import dev.ntg.graph.BuildGraphStage;
 import dev.ntg.graph.CooccurrenceCounter;
 import dev.ntg.graph.CsrExport;
 import dev.ntg.graph.InteractionLoader;
@@ -22,9 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static dev.ntg.io.PathCatalog.SPLIT_MANIFEST;
-import static dev.ntg.io.PathCatalog.TRAIN;
-
 /**
  * The co-occurrence kernel against scipy's {@code X^T X} on the same matrix: the binary user×item matrix of TRAIN
  * after the power-user cap, exactly what build-graph counts. Both sides run on one thread and are timed in CPU
@@ -36,6 +34,9 @@ final class KernelReference implements Stage {
     static final String PAIR_DEFINITION = "ordered pairs (i, j), i != j, one per user who has both items: sum over users of "
             + "n_u (n_u - 1) after the power-user cap (graph.user_cap); equals the sum of the off-diagonal entries of X^T X. "
             + "Distinct pairs are the off-diagonal nonzeros of X^T X.";
+
+    /** Declares what build-graph reads (and loads it with the same InteractionLoader), so both time the matrix the stage counts. */
+    private static final Stage GRAPH = new BuildGraphStage();
 
     private final ScipyRunner scipy;
     private final long events;
@@ -69,7 +70,7 @@ final class KernelReference implements Stage {
 
     @Override
     public List<Artifact> inputs(NtgConfig config) {
-        return List.of(TRAIN, SPLIT_MANIFEST);
+        return GRAPH.inputs(config);
     }
 
     @Override
@@ -79,7 +80,7 @@ final class KernelReference implements Stage {
 
     @Override
     public List<String> configSections() {
-        return List.of("graph");
+        return GRAPH.configSections();
     }
 
     @Override

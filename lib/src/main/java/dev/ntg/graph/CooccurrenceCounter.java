@@ -1,11 +1,9 @@
 package dev.ntg.graph;
 
+import dev.ntg.concurrent.Parallel;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,29 +55,7 @@ public final class CooccurrenceCounter {
         long start = System.nanoTime();
         List<Worker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) workers.add(new Worker(x, o, next, dst, sim, cnt));
-        if (threads == 1) {
-            workers.get(0).run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread th = new Thread(r, "ntg-cooccurrence");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                List<Future<?>> fs = new ArrayList<>();
-                for (Worker w : workers) fs.add(pool.submit(w));
-                for (Future<?> f : fs) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(c);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        Parallel.runAll("ntg-cooccurrence", threads, workers);
         double wall = (System.nanoTime() - start) / 1e9;
         long pairs = 0, distinct = 0, below = 0, pruned = 0, edges = 0, countNs = 0, scoreNs = 0;
         for (Worker w : workers) {

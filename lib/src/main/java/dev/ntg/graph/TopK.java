@@ -3,6 +3,7 @@ package dev.ntg.graph;
 /**
  * A bounded heap on primitive arrays keeping the K best (similarity desc, then destination asc) of the
  * candidates offered. The order is total, so the kept set and its order do not depend on the offer order.
+ * Apart from ranking's BoundedHeap because an edge carries its count and a measure's NaN must rank last.
  */
 final class TopK {
     private final int capacity;

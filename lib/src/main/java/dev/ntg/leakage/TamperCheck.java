@@ -18,15 +18,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
- * The tamper test, run on a work dir whose split exists: in a scratch copy of its {@code data/} folder, run every
- * stage after the split once as is, then once more after each rewrite, and compare every output's bytes.
+ * The tamper test, run on a work dir whose split exists: in a scratch copy of what the stages after the split read,
+ * run each of them once as is, then once more after each rewrite, and compare every output's bytes.
  * <ul>
  *   <li>VAL rewritten: every FITTED artifact must keep its bytes;</li>
  *   <li>TEST rewritten: every FITTED and VAL_TUNED artifact must keep its bytes;</li>
@@ -67,7 +70,7 @@ public final class TamperCheck {
         FileTrees.delete(scratch);
         try {
             Path base = scratch.resolve("untouched");
-            copyTree(workDir.resolve("data"), base.resolve("data"));
+            copyReadFiles(workDir, base);
             Map<Artifact, String> before = runAll(base, outputs);
             List<LeakageCheckReport.Case> cases = new ArrayList<>();
             for (SplitWindow w : SplitWindow.values()) {
@@ -158,6 +161,39 @@ public final class TamperCheck {
             for (Artifact a : s.outputs(config.config())) out.put(a, roles.of(a));
         }
         return out;
+    }
+
+    /**
+     * Copies into {@code base} only what the stages after the split read: the split itself (the check rewrites its
+     * windows, and a leaky stage reads them by path, undeclared, which is what the check must catch), every input
+     * those stages declare and none of them writes (the item table, the synthetic truth), and the stage manifests
+     * under {@code data/}, which the run summary lists. The raw log and the canonical events stay behind: nothing
+     * after the split reads them, and at scale they are most of {@code data/}, copied again for every case.
+     */
+    private void copyReadFiles(Path workDir, Path base) {
+        Set<String> read = new TreeSet<>();
+        for (Artifact a : List.of(PathCatalog.TRAIN, PathCatalog.VAL, PathCatalog.TEST, PathCatalog.SPLIT_MANIFEST)) read.add(a.relativePath());
+        Set<Artifact> written = new HashSet<>();
+        for (Stage s : afterSplit) written.addAll(s.outputs(config.config()));
+        for (Stage s : afterSplit) {
+            for (Artifact a : s.inputs(config.config())) if (!written.contains(a)) read.add(a.relativePath());
+        }
+        try (Stream<Path> s = Files.walk(workDir.resolve("data"))) {
+            s.filter(p -> p.getFileName().toString().equals("_manifest.json")).forEach(p -> read.add(workDir.relativize(p).toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + workDir.resolve("data"), e);
+        }
+        try {
+            for (String file : read) {
+                Path from = workDir.resolve(file);
+                if (!Files.isRegularFile(from)) continue;   // the stage runner names a missing input and who writes it
+                Path to = base.resolve(file);
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the run's inputs into " + base, e);
+        }
     }
 
     private static void copyTree(Path from, Path to) {

@@ -2,6 +2,7 @@ package dev.ntg.ranking;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ntg.concurrent.Parallel;
 import dev.ntg.config.RankingConfig;
 import dev.ntg.eval.ranking.RelevantSet;
 import dev.ntg.io.Json;

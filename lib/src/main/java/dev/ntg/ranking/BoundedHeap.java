@@ -4,6 +4,7 @@ package dev.ntg.ranking;
  * The best {@code capacity} (item, score) pairs offered so far, in the ranking's total order: score descending,
  * then item index ascending. A min-heap whose root is the worst kept pair, so a pair that cannot enter costs one
  * comparison. Reused from user to user by one worker thread.
+ * Apart from the graph's TopK because callers drop NaN first and no count rides along: fewer compares and swaps.
  */
 final class BoundedHeap {
     private final int[] item;

@@ -1,5 +1,7 @@
 package dev.ntg.ranking;
 
+import dev.ntg.concurrent.Parallel;
+
 /**
  * EASE^R (Steck 2019): B = I − P·diag(1/diag(P)) with P = (XᵀX + λI)⁻¹ on the binary TRAIN matrix, diagonal
  * forced to 0; score(j) = Σ_h B(h, j). The inverse is a hand-written Cholesky solve per column in plain Java,

@@ -1,5 +1,6 @@
 package dev.ntg.ranking;
 
+import dev.ntg.concurrent.Parallel;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Sql;
 import org.duckdb.DuckDBAppender;

@@ -1,5 +1,7 @@
 package dev.ntg.ranking;
 
+import dev.ntg.concurrent.Parallel;
+
 import java.util.SplittableRandom;
 
 /**

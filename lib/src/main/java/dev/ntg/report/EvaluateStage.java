@@ -19,9 +19,6 @@ import dev.ntg.report.figures.GraphFigures;
 import dev.ntg.report.figures.RankingFigures;
 import dev.ntg.report.figures.SplitFigure;
 import dev.ntg.report.figures.TasteFigures;
-import dev.ntg.report.notebook.DuckTables;
-import dev.ntg.report.notebook.GraphCharts;
-import dev.ntg.report.notebook.TasteCharts;
 import dev.ntg.run.Provenance;
 import dev.ntg.run.Stage;
 import dev.ntg.run.StageContext;
@@ -270,20 +267,12 @@ public final class EvaluateStage implements Stage {
         String edges = DuckSession.parquet(ctx.input(ITEM_EDGES));
         List<Figure> out = new ArrayList<>();
 
-        StringBuilder parts = new StringBuilder();
-        List<Artifact> partFiles = List.of(TRAIN, VAL, TEST);
-        String[] names = {"train", "val", "test"};
-        for (int i = 0; i < 3; i++) {
-            if (i > 0) parts.append(" UNION ALL ");
-            parts.append("SELECT ").append(i).append(" AS pos, '").append(names[i]).append("' AS part, ts FROM ")
-                    .append(DuckSession.parquet(ctx.input(partFiles.get(i))));
-        }
-        out.add(SplitFigure.eventsOverTime(DuckTables.query(duck, "SELECT CAST(date_trunc('day', ts) AS DATE) AS day, part, count(*) AS events FROM ("
-                + parts + ") GROUP BY day, pos, part ORDER BY day, pos", "events per day"), split));
+        out.add(SplitFigure.eventsOverTime(FigureAggregates.eventsPerDay(duck, train, DuckSession.parquet(ctx.input(VAL)),
+                DuckSession.parquet(ctx.input(TEST))), split));
 
-        out.add(GraphFigures.degrees(GraphCharts.degreeCounts(duck, edges, "dst"), GraphCharts.degreeCounts(duck, edges, "src"), graph));
-        out.add(GraphFigures.popularityBias(GraphCharts.popularityDeciles(duck, train, edges), graph));
-        out.add(TasteFigures.axes(taste, TasteCharts.usersByDominantAxis(duck, DuckSession.parquet(ctx.input(USER_TASTE)))));
+        out.add(GraphFigures.degrees(FigureAggregates.degreeCounts(duck, edges, "dst"), FigureAggregates.degreeCounts(duck, edges, "src"), graph));
+        out.add(GraphFigures.popularityBias(FigureAggregates.popularityDeciles(duck, train, edges), graph));
+        out.add(TasteFigures.axes(taste, FigureAggregates.usersByDominantAxis(duck, DuckSession.parquet(ctx.input(USER_TASTE)))));
         out.add(TasteFigures.explainedVariance(taste));
 
         out.add(RankingFigures.models(ranking));

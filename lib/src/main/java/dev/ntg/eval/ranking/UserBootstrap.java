@@ -1,13 +1,11 @@
 package dev.ntg.eval.ranking;
 
+import dev.ntg.concurrent.Parallel;
 import dev.ntg.eval.Bootstrap;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The user bootstrap: users are the unit of resampling (a user's relevant items are not independent). Each
@@ -57,20 +55,9 @@ public final class UserBootstrap {
             return List.of(out);
         }
         int chunks = (series.size() + CHUNK - 1) / CHUNK;
-        Runnable all = () -> IntStream.range(0, chunks).parallel().forEach(c -> resampleChunk(series, c * CHUNK,
-                Math.min(series.size(), (c + 1) * CHUNK), out));
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(all).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forRange(threads, chunks, (first, end) -> {
+            for (int c = first; c < end; c++) resampleChunk(series, c * CHUNK, Math.min(series.size(), (c + 1) * CHUNK), out);
+        });
         return List.of(out);
     }
 

@@ -11,15 +11,33 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.TimeZone;
 
-/** The house style for report figures (the notebooks' {@code Charts} style, at report size). */
+/** The house style for report figures, which the notebooks draw too. */
 final class Plots {
     static final int WIDTH = 860;
     static final int HEIGHT = 400;
     static final Color GREY = new Color(0x88, 0x88, 0x88);
     static final Color BAND = new Color(0x1f, 0x77, 0xb4, 0x55);
 
+    static {
+        // Building a chart loads AWT's fonts, which fixes headless mode for the JVM: set it before the first chart.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
     private Plots() {
+    }
+
+    /** An XY chart with a date x axis in UTC, at the notebooks' size (the split figure is drawn for both). */
+    static XYChart dateChart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(900).height(380).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+        chart.getStyler().setDatePattern("yyyy-MM-dd");
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        chart.getStyler().setMarkerSize(0);
+        return chart;
     }
 
     static XYChart xy(String title, String xTitle, String yTitle) {

@@ -8,6 +8,7 @@ import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Json;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.DuckTables;
 import dev.ntg.report.EvaluateStage;
 import dev.ntg.report.SchemaValidator;
 import dev.ntg.run.StageManifest;

@@ -1,51 +1,27 @@
 package dev.ntg.report.notebook;
 
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TimeZone;
 
 /**
- * XChart figures in one house style, and their conversion to what a notebook displays: JJava renders a
- * {@link java.awt.image.RenderedImage} returned by a cell as {@code image/png}, so a cell ends with
- * {@code Charts.toImage(chart)}. Rendering is headless.
+ * XChart figures (drawn by the report's builders in {@code dev.ntg.report.figures}) turned into what a notebook
+ * displays: JJava renders a {@link java.awt.image.RenderedImage} returned by a cell as {@code image/png}, so a cell
+ * ends with {@code Charts.toImage(chart)}. Rendering is headless.
  */
 public final class Charts {
-    /** One colour per split part, the same in every figure. */
-    public static final Map<String, Color> PART_COLORS = Map.of(
-            "train", new Color(0x1f, 0x77, 0xb4),
-            "val", new Color(0xff, 0x7f, 0x0e),
-            "test", new Color(0x2c, 0xa0, 0x2c));
-
     static {
         // Notebook kernels and CI have no display.
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
 
     private Charts() {
-    }
-
-    /** An XY chart with a date x axis in UTC, the house size and style. */
-    public static XYChart dateChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(900).height(380).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
-        chart.getStyler().setDatePattern("yyyy-MM-dd");
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setMarkerSize(0);
-        return chart;
     }
 
     /** The chart drawn into an image: what a notebook cell returns to show it. */

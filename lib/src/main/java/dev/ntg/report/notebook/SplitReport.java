@@ -3,6 +3,8 @@ package dev.ntg.report.notebook;
 import dev.ntg.data.SplitManifest;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.FigureAggregates;
+import dev.ntg.report.figures.SplitFigure;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -25,7 +27,7 @@ import java.util.Objects;
  */
 public final class SplitReport {
     /** The parts in time order, with the artifact each lives in. */
-    public static final List<String> PARTS = List.of("train", "val", "test");
+    public static final List<String> PARTS = SplitFigure.PARTS;
 
     private SplitReport() {
     }
@@ -78,14 +80,7 @@ public final class SplitReport {
 
     /** Events per UTC day and part: columns day (LOCAL_DATE), part, events. */
     public static Table eventsPerDay(Artifacts art) {
-        StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < PARTS.size(); i++) {
-            if (i > 0) sql.append(" UNION ALL ");
-            sql.append("SELECT ").append(i).append(" AS pos, '").append(PARTS.get(i)).append("' AS part, ts FROM ")
-                    .append(art.parquet(artifactOf(PARTS.get(i))));
-        }
-        return art.query("SELECT CAST(date_trunc('day', ts) AS DATE) AS day, part, count(*) AS events FROM (" + sql
-                + ") GROUP BY day, pos, part ORDER BY day, pos", "events per day");
+        return FigureAggregates.eventsPerDay(art.duck(), art.parquet(PathCatalog.TRAIN), art.parquet(PathCatalog.VAL), art.parquet(PathCatalog.TEST));
     }
 
     /**

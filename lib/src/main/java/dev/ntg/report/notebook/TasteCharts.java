@@ -1,19 +1,17 @@
 package dev.ntg.report.notebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ntg.io.DuckSession;
 import dev.ntg.io.PathCatalog;
+import dev.ntg.report.FigureAggregates;
 import dev.ntg.report.figures.TasteFigures;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The taste axes' charts for notebook 03: the report's own figure builders ({@link TasteFigures}) fed from the
- * artifacts; the users-per-axis count behind the report's axes figure is queried here for the evaluate stage too.
+ * artifacts; the users-per-axis count comes from {@link FigureAggregates}, as in the evaluate stage.
  */
 public final class TasteCharts {
     private TasteCharts() {
@@ -22,7 +20,7 @@ public final class TasteCharts {
     /** Items on each axis and users whose dominant axis it is. */
     public static CategoryChart axes(Artifacts art) {
         return (CategoryChart) TasteFigures.axes(art.report(PathCatalog.TASTE_DIAGNOSTICS),
-                usersByDominantAxis(art.duck(), art.parquet(PathCatalog.USER_TASTE))).chart();
+                FigureAggregates.usersByDominantAxis(art.duck(), art.parquet(PathCatalog.USER_TASTE))).chart();
     }
 
     /** User diversity, for users whose own items outweigh the smoothing prior and for the rest. */
@@ -42,13 +40,5 @@ public final class TasteCharts {
     /** Cumulative variance explained by the latent factors. */
     public static XYChart explainedVariance(Artifacts art) {
         return (XYChart) TasteFigures.explainedVariance(art.report(PathCatalog.TASTE_DIAGNOSTICS)).chart();
-    }
-
-    /** Users per dominant axis (1-based), from a {@code user_taste.parquet} relation; users without a dominant axis are left out. */
-    public static Map<Integer, Long> usersByDominantAxis(DuckSession duck, String userTaste) {
-        Map<Integer, Long> usersByAxis = new TreeMap<>();
-        duck.forEach("SELECT CAST(dominant_axis AS INTEGER), count(*) FROM " + userTaste + " WHERE dominant_axis > 0 GROUP BY 1 ORDER BY 1",
-                rs -> usersByAxis.put(rs.getInt(1), rs.getLong(2)));
-        return usersByAxis;
     }
 }

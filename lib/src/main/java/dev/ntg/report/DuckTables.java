@@ -1,4 +1,4 @@
-package dev.ntg.report.notebook;
+package dev.ntg.report;
 
 import dev.ntg.io.DuckSession;
 import tech.tablesaw.api.Table;
