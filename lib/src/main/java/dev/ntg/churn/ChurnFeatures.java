@@ -1,11 +1,15 @@
 package dev.ntg.churn;
 
 import dev.ntg.config.FeaturesConfig;
+import dev.ntg.features.EventHistory;
+import dev.ntg.features.FeatureTable;
 import dev.ntg.features.UserFeatures;
+import dev.ntg.io.DuckSession;
 import dev.ntg.run.TrainView;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +46,19 @@ public final class ChurnFeatures {
 
     /** Features of every user in the view, as of the view's cutoff. */
     public static Map<String, double[]> asOf(TrainView view, FeaturesConfig config) {
+        return read(view.duck(), UserFeatures.of(view, config));
+    }
+
+    /** Features of every user with an event before {@code asOf} in the history's view, as {@link #asOf(TrainView, FeaturesConfig)} gives them for {@code history.base().before(asOf)}. */
+    public static Map<String, double[]> asOf(EventHistory history, Instant asOf, FeaturesConfig config) {
+        return read(history.base().duck(), UserFeatures.asOf(history, asOf, config));
+    }
+
+    private static Map<String, double[]> read(DuckSession duck, FeatureTable users) {
         String sql = "SELECT user_id, event_count, recency_days, age_days, gap_mean_days, gap_cv, events_trend_recent, activity_trend, "
-                + "active_weeks, repeat_share, value_mean, head_share, mean_item_popularity FROM ("
-                + UserFeatures.of(view, config).query() + ")";
+                + "active_weeks, repeat_share, value_mean, head_share, mean_item_popularity FROM (" + users.query() + ")";
         Map<String, double[]> out = new HashMap<>();
-        view.duck().forEach(sql, rs -> out.put(rs.getString(1), row(rs)));
+        duck.forEach(sql, rs -> out.put(rs.getString(1), row(rs)));
         return out;
     }
 

@@ -11,6 +11,7 @@ import dev.ntg.config.NtgConfig;
 import dev.ntg.eval.Bootstrap;
 import dev.ntg.eval.BrierScore;
 import dev.ntg.eval.LogLoss;
+import dev.ntg.features.EventHistory;
 import dev.ntg.io.Artifact;
 import dev.ntg.io.DuckSession;
 import dev.ntg.io.Hashing;
@@ -111,11 +112,18 @@ public final class ScoreChurnStage implements Stage {
         // 1. Training examples at cutoffs inside TRAIN: features as of c_k, labels from TRAIN events in [c_k, c_k + H).
         List<Instant> cutoffs = ChurnCutoffs.training(trainMin, valStart, cc.horizonDays(), cc.trainingCutoffs(), cc.cutoffSpacingDays());
         List<ExampleSet> calParts = new ArrayList<>(), fitParts = new ArrayList<>();
-        for (int k = 0; k < cutoffs.size(); k++) {
-            Instant c = cutoffs.get(k);
-            LabeledUsers labels = rule.label(duck, train.relation(), train.relation(), c, valStart);
-            ExampleSet set = ExampleSet.of(labels, ChurnFeatures.asOf(train.before(c), fc), true);
-            (k < cc.calibrationCutoffs() ? calParts : fitParts).add(set);
+        Instant cVal = ChurnCutoffs.dayFloor(valStart);
+        Map<String, double[]> valFeatures;
+        // TRAIN's per-event columns once for every cutoff inside TRAIN, VAL's included (see EventHistory), and dropped
+        // before the models are fitted.
+        try (EventHistory history = EventHistory.of(train)) {
+            for (int k = 0; k < cutoffs.size(); k++) {
+                Instant c = cutoffs.get(k);
+                LabeledUsers labels = rule.label(duck, train.relation(), train.relation(), c, valStart);
+                ExampleSet set = ExampleSet.of(labels, ChurnFeatures.asOf(history, c, fc), true);
+                (k < cc.calibrationCutoffs() ? calParts : fitParts).add(set);
+            }
+            valFeatures = ChurnFeatures.asOf(history, cVal, fc);
         }
         if (fitParts.isEmpty()) {
             throw new NtgException("score-churn: only " + cutoffs.size() + " training cutoff(s) fit in TRAIN, all used for calibration: "
@@ -141,12 +149,10 @@ public final class ScoreChurnStage implements Stage {
         long t2 = System.nanoTime();
         PlantedChurn planted = synthetic(ctx.config()) ? PlantedChurn.load(duck, ctx.input(TRUTH_USERS), ctx.input(TRUTH_MANIFEST)) : null;
         String valWindow = ctx.evaluationWindow(VAL);
-        Instant cVal = ChurnCutoffs.dayFloor(valStart);
         duck.execute("CREATE OR REPLACE VIEW val_future AS SELECT user_id, item_id, ts, value FROM " + train.relation() + " WHERE ts >= "
                 + ChurnLabels.ts(cVal) + " UNION ALL SELECT user_id, item_id, ts, value FROM " + valWindow);
         LabeledUsers valLabels = rule.label(duck, train.relation(), "val_future", cVal, testStart);
-        TrainView valHistory = train.before(cVal);
-        double[][] zVal = fitted.scaler.apply(ExampleSet.of(valLabels, ChurnFeatures.asOf(valHistory, fc), false).x());
+        double[][] zVal = fitted.scaler.apply(ExampleSet.of(valLabels, valFeatures, false).x());
         int[] valLabelled = labelled(valLabels);
         if (valLabelled.length == 0) {
             throw new NtgException("score-churn: no VAL user can be labelled: the horizon of churn.horizon_days=" + cc.horizonDays()

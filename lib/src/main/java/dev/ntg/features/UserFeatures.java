@@ -4,6 +4,7 @@ import dev.ntg.config.FeaturesConfig;
 import dev.ntg.io.PathCatalog;
 import dev.ntg.run.TrainView;
 
+import java.time.Instant;
 import java.util.List;
 
 import static dev.ntg.features.FeatureColumn.column;
@@ -21,18 +22,42 @@ public final class UserFeatures {
     }
 
     public static FeatureTable of(TrainView train, FeaturesConfig config) {
-        Windows win = new Windows(train);
         String ev = train.relation();
+        String gaps = "SELECT user_id, epoch_us(ts) - lag(epoch_us(ts)) OVER (PARTITION BY user_id ORDER BY ts, item_id) AS gap_us FROM " + ev;
+        String distinct = "count(DISTINCT e.item_id) AS items, count(DISTINCT CAST(e.ts AS DATE)) AS days, "
+                + "count(DISTINCT date_trunc('week', e.ts)) AS weeks";
+        return table(train, config, ev, gaps, distinct);
+    }
+
+    /**
+     * The table {@link #of} gives for {@code history.base().before(asOf)}, row for row and bit for bit, from the
+     * history's per-event columns: the gaps and first-of-kind flags were computed once over the whole view, so no
+     * window or DISTINCT runs per cutoff (churn asks for seven cutoffs of TRAIN).
+     */
+    public static FeatureTable asOf(EventHistory history, Instant asOf, FeaturesConfig config) {
+        TrainView view = history.base().before(asOf);
+        String ev = "(SELECT * FROM " + history.table() + " WHERE ts < " + FeatureSql.timestamp(asOf) + ")";
+        String distinct = "count(*) FILTER (WHERE e.first_item) AS items, count(*) FILTER (WHERE e.first_day) AS days, "
+                + "count(*) FILTER (WHERE e.first_week) AS weeks";
+        return table(view, config, ev, "SELECT user_id, gap_us FROM " + ev, distinct);
+    }
+
+    /**
+     * @param ev       the events (user_id, item_id, ts, value) before the view's cutoff
+     * @param gaps     (user_id, gap_us): each event's time since the user's previous event, NULL for the first
+     * @param distinct aggregates {@code items}, {@code days}, {@code weeks} over {@code ev e}
+     */
+    private static FeatureTable table(TrainView train, FeaturesConfig config, String ev, String gaps, String distinct) {
+        Windows win = new Windows(train);
         int w = config.trendWindowDays();
         String relation = "WITH pop AS (" + Cohorts.itemPopularity(ev, config.headShare()) + "), "
                 + "act AS (" + Cohorts.userActivity(ev, config.powerUserQuantile()) + "), "
-                + "gaps AS (SELECT user_id, epoch_us(ts) - lag(epoch_us(ts)) OVER (PARTITION BY user_id ORDER BY ts, item_id) AS gap_us FROM " + ev + "), "
+                + "gaps AS (" + gaps + "), "
                 // Σg and Σg² in HUGEINT microseconds: exact, so the CV below does not depend on summation order.
                 + "gap_stats AS (SELECT user_id, count(gap_us) AS gap_n, sum(gap_us) AS gap_sum, "
                 + "sum(CAST(gap_us AS HUGEINT) * gap_us) AS gap_sq, quantile_cont(CAST(gap_us AS DOUBLE), 0.5) AS gap_median_us "
                 + "FROM gaps GROUP BY user_id), "
-                + "agg AS (SELECT e.user_id, count(*) AS n, count(DISTINCT e.item_id) AS items, "
-                + "count(DISTINCT CAST(e.ts AS DATE)) AS days, count(DISTINCT date_trunc('week', e.ts)) AS weeks, "
+                + "agg AS (SELECT e.user_id, count(*) AS n, " + distinct + ", "
                 + "min(e.ts) AS first_ts, max(e.ts) AS last_ts, " + FeatureSql.valueSumsAndSquares("e.value", "v") + ", "
                 + "count(*) FILTER (WHERE " + win.last("e.ts", w) + ") AS recent_n, "
                 + "count(*) FILTER (WHERE " + win.previous("e.ts", w) + ") AS prior_n, "

@@ -40,7 +40,7 @@ final class BoundedHeap {
         return size >= capacity;
     }
 
-    /** The worst kept score (the root); only meaningful when the heap is not empty. */
+    /** The worst kept score (the root); only meaningful when the heap is full (before that it is not yet a heap). */
     double worstScore() {
         return score[0];
     }
@@ -50,26 +50,31 @@ final class BoundedHeap {
         return size < capacity || better(s, j, score[0], item[0]);
     }
 
+    /**
+     * Until the heap is full, pairs are only appended and then heapified at once (Floyd, linear): sifting each one
+     * up as it came was 7% of rank's CPU, spent on lists whose first pairs all enter.
+     */
     void offer(int j, double s) {
         if (size < capacity) {
             item[size] = j;
             score[size] = s;
-            up(size++);
+            if (++size == capacity) heapify();
         } else if (better(s, j, score[0], item[0])) {
             item[0] = j;
             score[0] = s;
-            down();
+            down(0);
         }
     }
 
     /** Moves the kept items, best first, into out[at, at + size) and empties the heap; returns the count. */
     int drainInto(int[] out, int at) {
+        if (size < capacity) heapify();
         int m = size;
         for (int k = m - 1; k >= 0; k--) {
             out[at + k] = item[0];
             item[0] = item[--size];
             score[0] = score[size];
-            down();
+            down(0);
         }
         return m;
     }
@@ -79,17 +84,11 @@ final class BoundedHeap {
         return s > t || (s == t && j < k);
     }
 
-    private void up(int i) {
-        while (i > 0) {
-            int p = (i - 1) / 2;
-            if (!better(score[p], item[p], score[i], item[i])) return;
-            swap(i, p);
-            i = p;
-        }
+    private void heapify() {
+        for (int i = size / 2 - 1; i >= 0; i--) down(i);
     }
 
-    private void down() {
-        int i = 0;
+    private void down(int i) {
         while (true) {
             int l = 2 * i + 1, r = l + 1, w = i;
             if (l < size && better(score[w], item[w], score[l], item[l])) w = l;
