@@ -13,9 +13,9 @@ abstract class DotProductScorer extends Scorer {
     static final int TILE = 512;
     private final double[] vectors;
     /**
-     * Vᵀ as one array per factor. One array per factor, not one f × nItems array: HotSpot's auto-vectorizer
-     * (C2 SuperWord, JDK 17 to 25) vectorizes a loop whose arrays are all read at the same index, but not one that reads
-     * a single array at several offsets; measured 3.3 → 5.7 GFMA/s per core at f = 32 (2026-11-27).
+     * Vᵀ as one array per factor, not one f × nItems array: HotSpot's auto-vectorizer (C2 SuperWord; seen on JDK 17
+     * and 25) vectorizes a loop whose arrays are all read at the same index, but not one that reads one array at
+     * several offsets or two arrays at different offsets; measured 3.3 → 5.7 GFMA/s per core at f = 32 (2026-11-27).
      */
     private final double[][] columns;
     private final int f;

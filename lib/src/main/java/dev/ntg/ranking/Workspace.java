@@ -21,6 +21,7 @@ final class Workspace {
     int user = -1;
 
     private final BoundedHeap[] heaps;
+    /** Dot-product scores of one user over the current item tile, indexed by item like the factors (see DotProductScorer). */
     private final double[] scores;
     private final int[] cursor = new int[BLOCK];
     private final int[][] blockHistories = new int[BLOCK][];
