@@ -51,8 +51,8 @@ final class BoundedHeap {
     }
 
     /**
-     * Until the heap is full, pairs are only appended and then heapified at once (Floyd, linear): sifting each one
-     * up as it came was 7% of rank's CPU, spent on lists whose first pairs all enter.
+     * Until the heap is full, pairs are only appended and then heapified at once (Floyd, linear in the capacity):
+     * every list's first pairs all enter, so ordering them one by one as they come buys nothing.
      */
     void offer(int j, double s) {
         if (size < capacity) {
