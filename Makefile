@@ -23,9 +23,9 @@ bench:
 
 # 100M events (~640k users, ~240k items). Memory budget on a 24 GB machine: JVM heap 10 GB + DuckDB 10 GB
 # (configs/bench-100m.yaml; it spills to project.duckdb_temp_dir past that) + native/JIT overhead. The scipy reference
-# is left out at this size (X^T X would hold every distinct pair in memory). Override the heap with NTG_JAVA_OPTS.
+# is left out at this size (X^T X would hold every distinct pair in memory). The heap (10g) comes from the config's project.jvm_heap; NTG_JAVA_OPTS overrides it.
 bench-100m:
-	NTG_JAVA_OPTS="$${NTG_JAVA_OPTS:--Xmx10g}" ./ntg bench --events 100000000 --config configs/bench-100m.yaml \
+	./ntg bench --events 100000000 --config configs/bench-100m.yaml \
 	  --output bench_100m.json --reference-max-events 0
 
 report:

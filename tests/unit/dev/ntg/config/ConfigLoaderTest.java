@@ -72,11 +72,11 @@ class ConfigLoaderTest {
         }
 
         @Test
-        @DisplayName("the slice hash ignores threads and DuckDB's memory limit and spill folder, not the seed")
+        @DisplayName("the slice hash ignores threads, DuckDB's memory limit and spill folder and the heap, not the seed")
         void executionOnlyKeys() {
             LoadedConfig a = ConfigLoader.fromBase().load();
             LoadedConfig b = ConfigLoader.fromBase().set("project.threads=1").set("project.duckdb_memory_limit=1GB")
-                    .set("project.duckdb_temp_dir=elsewhere").load();
+                    .set("project.duckdb_temp_dir=elsewhere").set("project.jvm_heap=9g").load();
             LoadedConfig c = ConfigLoader.fromBase().set("project.seed=7").load();
             assertEquals(a.sliceHash(List.of("project", "taste")), b.sliceHash(List.of("project", "taste")));
             assertNotEquals(a.slice(List.of("project")), b.slice(List.of("project")), "the recorded slice keeps them");

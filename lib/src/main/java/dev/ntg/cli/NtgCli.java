@@ -92,17 +92,26 @@ public final class NtgCli {
 
     Session session() {
         Path work = workDir.toAbsolutePath().normalize();
-        ConfigLoader loader = ConfigLoader.fromBase();
-        Path overlay = config;
-        if (overlay == null && System.getenv("NTG_CONFIG") != null) overlay = Path.of(System.getenv("NTG_CONFIG"));
-        if (overlay == null && Files.isRegularFile(work.resolve("configs/dev.yaml"))) overlay = work.resolve("configs/dev.yaml");
-        if (overlay != null) loader.overlay(overlay);
-        for (String s : sets) loader.set(s);
-        LoadedConfig loaded = loader.load();
+        LoadedConfig loaded = loadConfig(true);
         PathCatalog catalog = new PathCatalog(work);
         PrintWriter out = new PrintWriter(System.out, true);
         out.println("config: " + String.join(" + ", loaded.sources()));
         return new Session(loaded, catalog, new StageRunner(catalog, loaded), out);
+    }
+
+    /**
+     * base.yaml, then the overlay, then each --set. The overlay is --config; without it, when {@code defaultOverlay},
+     * $NTG_CONFIG or else the work dir's configs/dev.yaml (the bench takes only an explicit --config).
+     */
+    LoadedConfig loadConfig(boolean defaultOverlay) {
+        Path work = workDir.toAbsolutePath().normalize();
+        ConfigLoader loader = ConfigLoader.fromBase();
+        Path overlay = config;
+        if (overlay == null && defaultOverlay && System.getenv("NTG_CONFIG") != null) overlay = Path.of(System.getenv("NTG_CONFIG"));
+        if (overlay == null && defaultOverlay && Files.isRegularFile(work.resolve("configs/dev.yaml"))) overlay = work.resolve("configs/dev.yaml");
+        if (overlay != null) loader.overlay(overlay);
+        for (String s : sets) loader.set(s);
+        return loader.load();
     }
 
     static void printOutputs(PrintWriter out, StageManifest m) {

@@ -17,10 +17,10 @@ import java.util.List;
 public record LoadedConfig(NtgConfig config, JsonNode tree, List<String> sources) {
     /**
      * {@code project} keys that choose how a stage runs, never what it writes (outputs are byte-identical for any thread
-     * count, DuckDB memory limit or spill folder). They stay in the recorded slice but not in its hash, so changing them
+     * count, DuckDB memory limit, spill folder or heap size). They stay in the recorded slice but not in its hash, so changing them
      * neither reruns a stage nor changes the config hash and run id stamped into its reports.
      */
-    public static final List<String> EXECUTION_ONLY = List.of("threads", "duckdb_memory_limit", "duckdb_temp_dir");
+    public static final List<String> EXECUTION_ONLY = List.of("threads", "duckdb_memory_limit", "duckdb_temp_dir", "jvm_heap");
 
     /** The named top-level sections, as a new object in the given order. */
     public ObjectNode slice(List<String> sections) {

@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * @param threads             worker threads for DuckDB and parallel kernels; 0 means all cores
  * @param duckdbMemoryLimit   DuckDB memory limit, e.g. "4GB" or "60%"; DuckDB spills to the temp dir past it
  * @param duckdbTempDir       where DuckDB spills, relative to the work dir
+ * @param jvmHeap             the JVM's max heap as an -Xmx size (512m, 4g); the ./ntg launcher reads it before the JVM starts
  */
-public record ProjectConfig(long seed, int threads, String duckdbMemoryLimit, String duckdbTempDir) {
+public record ProjectConfig(long seed, int threads, String duckdbMemoryLimit, String duckdbTempDir, String jvmHeap) {
     private static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)");
+    private static final Pattern HEAP = Pattern.compile("[1-9]\\d*[mMgG]");
 
     public ProjectConfig {
         Check.nonNegative("threads", threads);
@@ -19,6 +21,8 @@ public record ProjectConfig(long seed, int threads, String duckdbMemoryLimit, St
         Check.that(MEMORY.matcher(duckdbMemoryLimit).matches(), "duckdb_memory_limit",
                 "must look like 4GB, 512MB or 60%, got '" + duckdbMemoryLimit + "'");
         Check.required("duckdb_temp_dir", duckdbTempDir);
+        Check.required("jvm_heap", jvmHeap);
+        Check.that(HEAP.matcher(jvmHeap).matches(), "jvm_heap", "must be a JVM heap size like 512m or 10g, got '" + jvmHeap + "'");
     }
 
     /** The thread count to use: {@link #threads()} or, when 0, the machine's cores. */
