@@ -73,16 +73,19 @@ class DotProductTopTest {
         EmbeddingScorer emb = new EmbeddingScorer("svd", "test", v, f);
         int[] users = new int[nUsers];
         Arrays.setAll(users, u -> u);
-        List<int[]> got = tops(t, emb, users, 50, 50);
-        for (int u = 0; u < nUsers; u++) {
-            double[] p = new double[f];
-            for (int h : hist[u]) for (int k = 0; k < f; k++) p[k] += v[h * f + k];
-            double[] score = new double[nItems];
-            for (int j = 0; j < nItems; j++) for (int k = 0; k < f; k++) score[j] += p[k] * v[j * f + k];
-            int[] seen = hist[u];
-            int[] expected = java.util.stream.IntStream.range(0, nItems).filter(j -> Arrays.binarySearch(seen, j) < 0).boxed()
-                    .sorted(Comparator.<Integer>comparingDouble(j -> -score[j]).thenComparing(j -> j)).limit(50).mapToInt(Integer::intValue).toArray();
-            assertThat(got.get(u)).as("user %d", u).containsExactly(expected);
+        // 50: the seeds fill the heap before the scan; 200: the scan finishes filling it
+        for (int depth : new int[]{50, 200}) {
+            List<int[]> got = tops(t, emb, users, depth, depth);
+            for (int u = 0; u < nUsers; u++) {
+                double[] p = new double[f];
+                for (int h : hist[u]) for (int k = 0; k < f; k++) p[k] += v[h * f + k];
+                double[] score = new double[nItems];
+                for (int j = 0; j < nItems; j++) for (int k = 0; k < f; k++) score[j] += p[k] * v[j * f + k];
+                int[] seen = hist[u];
+                int[] expected = java.util.stream.IntStream.range(0, nItems).filter(j -> Arrays.binarySearch(seen, j) < 0).boxed()
+                        .sorted(Comparator.<Integer>comparingDouble(j -> -score[j]).thenComparing(j -> j)).limit(depth).mapToInt(Integer::intValue).toArray();
+                assertThat(got.get(u)).as("user %d, depth %d", u, depth).containsExactly(expected);
+            }
         }
     }
 
