@@ -21,7 +21,7 @@ final class Workspace {
     int user = -1;
 
     private final BoundedHeap[] heaps;
-    /** Dot-product scores of one user over the current item tile, indexed by item like the factors (see DotProductScorer). */
+    /** Dot-product scores of one user: the seeds' in [0, SEEDS), then the current item tile's, indexed by item (see DotProductScorer). */
     private final double[] scores;
     private final int[] cursor = new int[BLOCK];
     private final int[][] blockHistories = new int[BLOCK][];

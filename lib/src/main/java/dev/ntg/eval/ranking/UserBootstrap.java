@@ -39,9 +39,10 @@ public final class UserBootstrap {
     /**
      * The means of several series over the same users, each with the interval {@link #mean} gives it. Every series
      * is resampled with the same draws, so the draws are generated once per chunk of {@link #CHUNK} series rather
-     * than once per series, and the chunk's values sit user by user (one user's row is one short array). Each series
-     * still sums its draws in draw order: the bits do not depend on the chunking or on {@code threads}, which
-     * share out the chunks.
+     * than once per series, and the chunk's values sit user by user (one user's row is one short array). Each mean
+     * sums count × value over users in index order (see resampleChunk), the same in every chunk: the bits do not
+     * depend on the chunking or on {@code threads}, which share out the chunks. Each chunk redraws the counts from
+     * the seed rather than keeping all resamples' counts (resamples × users ints) in memory.
      */
     public List<Interval> means(List<double[]> series, int threads) {
         int n = series.isEmpty() ? 0 : series.get(0).length;
