@@ -2,43 +2,31 @@ package dev.ntg.churn;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ntg.churn.boost.TreeBoost;
 import dev.ntg.config.ChurnConfig;
 import dev.ntg.io.Json;
-import smile.classification.GradientTreeBoost;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
-import smile.math.MathEx;
 
 import java.util.List;
 
 /**
- * Gradient-boosted regression trees with logistic loss (Smile). Subsampling draws from Smile's thread-local
- * generator, which is seeded from {@code project.seed} right before the fit on the calling thread, so a rerun
- * gives the same trees.
+ * Gradient-boosted regression trees with logistic loss ({@link TreeBoost}). The subsample of each tree is drawn from
+ * {@code project.seed}, so a rerun gives the same trees.
  */
 public final class GbtModel implements ChurnModel {
-    private static final String LABEL = "churned";
-    private final GradientTreeBoost model;
+    private final TreeBoost model;
     private final List<String> features;
     private final ChurnConfig.Gbt settings;
 
-    private GbtModel(GradientTreeBoost model, List<String> features, ChurnConfig.Gbt settings) {
+    private GbtModel(TreeBoost model, List<String> features, ChurnConfig.Gbt settings) {
         this.model = model;
         this.features = features;
         this.settings = settings;
     }
 
     public static GbtModel fit(List<String> features, double[][] z, int[] y, ChurnConfig.Gbt g, long seed) {
-        DataFrame df = frame(features, z).merge(IntVector.of(LABEL, y));
-        MathEx.setSeed(seed);
-        GradientTreeBoost m = GradientTreeBoost.fit(Formula.lhs(LABEL), df, g.trees(), g.maxDepth(), g.maxNodes(), g.nodeSize(),
-                g.shrinkage(), g.subsample());
-        return new GbtModel(m, features, g);
-    }
-
-    private static DataFrame frame(List<String> features, double[][] z) {
-        return DataFrame.of(z, features.toArray(new String[0]));
+        TreeBoost.Settings s = new TreeBoost.Settings(g.trees(), g.maxDepth(), g.maxNodes(), g.nodeSize(), g.shrinkage(),
+                g.subsample(), g.maxBins());
+        return new GbtModel(TreeBoost.fit(z, y, s, seed), features, g);
     }
 
     @Override
@@ -48,13 +36,8 @@ public final class GbtModel implements ChurnModel {
 
     @Override
     public double[] predict(double[][] z) {
-        DataFrame df = frame(features, z);
-        double[] post = new double[2];
         double[] p = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            model.predict(df.get(i), post);
-            p[i] = post[1];
-        }
+        for (int i = 0; i < z.length; i++) p[i] = model.probability(z[i]);
         return p;
     }
 
@@ -62,12 +45,14 @@ public final class GbtModel implements ChurnModel {
     public ObjectNode describe() {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("kind", "gradient_tree_boost");
+        o.put("split_search", "histogram");
         o.put("trees", model.size());
         o.put("max_depth", settings.maxDepth());
         o.put("max_nodes", settings.maxNodes());
         o.put("node_size", settings.nodeSize());
         o.put("shrinkage", settings.shrinkage());
         o.put("subsample", settings.subsample());
+        o.put("max_bins", settings.maxBins());
         double[] imp = model.importance();
         double total = 0;
         for (double v : imp) total += v;

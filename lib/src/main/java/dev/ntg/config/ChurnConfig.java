@@ -51,16 +51,18 @@ public record ChurnConfig(int horizonDays, int minEvents, int activeWindowDays, 
     }
 
     /**
-     * Smile GradientTreeBoost settings.
+     * Gradient-boosted trees settings ({@link dev.ntg.churn.boost.TreeBoost}).
      *
      * @param trees     boosting rounds
-     * @param maxDepth  maximum depth of a tree
+     * @param maxDepth  maximum depth of a tree, the root counted as depth 1
      * @param maxNodes  maximum leaves of a tree
      * @param nodeSize  minimum examples in a leaf
      * @param shrinkage learning rate
      * @param subsample share of examples each tree sees (1 = no subsampling)
+     * @param maxBins   most bins a feature is cut into for the split search (features with fewer distinct values
+     *                  get one bin per value, which makes the search exact)
      */
-    public record Gbt(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample) {
+    public record Gbt(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample, int maxBins) {
         public Gbt {
             Check.positive("trees", trees);
             Check.positive("max_depth", maxDepth);
@@ -68,6 +70,7 @@ public record ChurnConfig(int horizonDays, int minEvents, int activeWindowDays, 
             Check.positive("node_size", nodeSize);
             Check.that(shrinkage > 0 && shrinkage <= 1, "shrinkage", "must be in (0, 1], got " + shrinkage);
             Check.that(subsample > 0 && subsample <= 1, "subsample", "must be in (0, 1], got " + subsample);
+            Check.between("max_bins", maxBins, 2, 256);
         }
     }
 }
