@@ -24,6 +24,10 @@ class CooccurrenceCounterTest {
 
     /** Users with Zipf-popular items (item k drawn with weight 1/(k+1)), empty users, and one user with every item. */
     private static Interactions zipf(long seed, int users, int items) {
+        return zipf(seed, users, items, true);
+    }
+
+    private static Interactions zipf(long seed, int users, int items, boolean fullUser) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] cum = new double[items];
         double s = 0;
@@ -32,7 +36,7 @@ class CooccurrenceCounterTest {
         for (int u = 0; u < users; u++) {
             if (u % 17 == 5) {
                 rows.add(new int[0]);
-            } else if (u == users / 2) {
+            } else if (fullUser && u == users / 2) {
                 rows.add(IntStream.range(0, items).map(k -> items - 1 - k).toArray());
             } else {
                 int n = 1 + r.nextInt(Math.min(items, 30));
@@ -123,11 +127,32 @@ class CooccurrenceCounterTest {
                 .containsExactly(b.pairsCounted(), b.distinctPairs(), b.belowMinSupport(), b.prunedByTopK(), b.edges());
     }
 
+    /**
+     * The kernel reads a row back in item order when it counts at least half as many pairs as there are items, and
+     * through its touched list otherwise; these matrices must exercise both.
+     */
+    private static void assertBothRowKinds(Interactions x) {
+        int dense = 0, listed = 0;
+        for (int i = 0; i < x.nItems; i++) {
+            long p2 = 0;
+            for (int p = x.itemPtr[i]; p < x.itemPtr[i + 1]; p++) p2 += x.userPtr[x.itemUsers[p] + 1] - x.userPtr[x.itemUsers[p]] - 1;
+            if (x.itemPtr[i + 1] == x.itemPtr[i]) continue;
+            if (2 * p2 >= x.nItems) dense++;
+            else listed++;
+        }
+        assertThat(dense).as("rows read back in item order").isGreaterThan(10);
+        assertThat(listed).as("rows read through the touched list").isGreaterThan(10);
+    }
+
     @Test
     void zipfMatricesAreExact() {
+        // Without a user who has every item (who alone makes every row dense), popular rows are dense, the tail's not.
+        assertBothRowKinds(zipf(17, 2000, 3000, false));
+        assertExact(zipf(17, 2000, 3000, false));
         assertExact(zipf(7, 3000, 300));
         assertExact(zipf(11, 200, 40));
         assertPrunedLikeWeighted(zipf(13, 3000, 300));
+        assertPrunedLikeWeighted(zipf(19, 2000, 3000, false));
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The co-occurrence kernel: for each source item i, walks the users of i (transpose CSR) and their items
  * (CSR), accumulating counts into a dense per-thread accumulator with a list of touched indices; then scores
- * the touched pairs that meet min support and keeps the top K. Rows are independent, so they are spread over
+ * the touched pairs that meet min support and keeps the top K. A row expected to touch much of the catalogue skips
+ * the touched list and is read back in item order instead (on the 10M-event bench, most rows: 4.6 → 3.3 CPU-s
+ * on one thread, the same edges). Rows are independent, so they are spread over
  * threads in small blocks; within a row users are walked in index order, so every floating-point sum has a
  * fixed order and the result does not depend on the thread count. All pairs are never held at once: each row
  * is pruned as soon as it is counted.
@@ -113,15 +115,45 @@ public final class CooccurrenceCounter {
         private void row(int i) {
             if (x.itemPtr[i + 1] == x.itemPtr[i]) return;
             long t0 = System.nanoTime();
-            int nt;
-            if (window > 0) nt = countWindow(i);
+            boolean dense = window == 0 && wacc == null && 2 * pairsOf(i) >= x.nItems;
+            int nt = 0;
+            if (dense) countDense(i);
+            else if (window > 0) nt = countWindow(i);
             else if (wacc == null) nt = countBinary(i);
             else nt = countWeighted(i);
             long t1 = System.nanoTime();
-            scoreRow(i, nt);
+            if (dense) scoreDense(i);
+            else scoreRow(i, nt);
             long t2 = System.nanoTime();
             countNs += t1 - t0;
             scoreNs += t2 - t1;
+        }
+
+        /** Ordered pairs row i will count: Σ over its users of their other items. */
+        private long pairsOf(int i) {
+            long p2 = 0;
+            for (int p = x.itemPtr[i], pe = x.itemPtr[i + 1]; p < pe; p++) {
+                int u = x.itemUsers[p];
+                p2 += x.userPtr[u + 1] - x.userPtr[u] - 1;
+            }
+            return p2;
+        }
+
+        /**
+         * Binary weights, whole histories, for a row expected to touch a large share of the catalogue (at least
+         * half as many pairs as items): no touched list, since {@link #scoreDense} reads the accumulator in item
+         * order, sequentially, instead of in the touched list's scattered order.
+         */
+        private void countDense(int i) {
+            final int[] acc = this.acc, items = x.items, userPtr = x.userPtr, itemUsers = x.itemUsers;
+            long p2 = 0;
+            for (int p = x.itemPtr[i], pe = x.itemPtr[i + 1]; p < pe; p++) {
+                int u = itemUsers[p];
+                int a = userPtr[u], b = userPtr[u + 1];
+                p2 += b - a - 1;
+                for (int q = a; q < b; q++) acc[items[q]]++;
+            }
+            pairs += p2;
         }
 
         /**
@@ -201,11 +233,8 @@ public final class CooccurrenceCounter {
 
         private void scoreRow(int i, int nt) {
             final int[] acc = this.acc, touched = this.touched;
-            final double[] wacc = this.wacc, mass = x.itemMass;
-            final double ci = mass[i], n = x.userMass;
-            TopK top = this.top;
+            final double[] wacc = this.wacc;
             top.clear();
-            long dist = 0, low = 0;
             for (int t = 0; t < nt; t++) {
                 int j = touched[t];
                 int c = acc[j];
@@ -215,18 +244,55 @@ public final class CooccurrenceCounter {
                     cw = wacc[j];
                     wacc[j] = 0;
                 }
-                if (j == i) continue;
-                dist++;
-                // A weighted pair whose memberships are all 0 carries no evidence: it is treated as unsupported.
-                if (c < minSupport || (wacc != null && !(cw > 0))) {
-                    low++;
-                    continue;
-                }
-                double s = measure.score(wacc == null ? c : cw, ci, mass[j], n);
-                top.offer(s, j, c);
+                if (j != i) pair(i, j, c, cw);
             }
-            distinct += dist;
-            below += low;
+            keep(i);
+        }
+
+        /**
+         * The dense row's pairs in item order, in two passes. The first scans the accumulator sequentially and
+         * without branches (whether a slot is empty or below support follows no pattern the predictor could learn):
+         * it counts the distinct pairs and lists the supported ones in the touched list. The second scores only
+         * those. The kept edges are the same as {@link #scoreRow}'s, as TopK's order is total.
+         */
+        private void scoreDense(int i) {
+            final int[] acc = this.acc, touched = this.touched;
+            final int n = x.nItems, minSupport = this.minSupport;
+            int seen = 0, supported = 0;
+            acc[i] = 0;   // the item with itself is no pair
+            for (int j = 0; j < n; j++) {
+                int c = acc[j];
+                seen += (-c) >>> 31;                        // 1 when c > 0
+                touched[supported] = j;
+                supported += (minSupport - 1 - c) >>> 31;   // 1 when c >= minSupport
+            }
+            distinct += seen;
+            below += seen - supported;
+            top.clear();
+            final double ci = x.itemMass[i], users = x.userMass;
+            final double[] mass = x.itemMass;
+            for (int t = 0; t < supported; t++) {
+                int j = touched[t];
+                top.offer(measure.score(acc[j], ci, mass[j], users), j, acc[j]);
+            }
+            java.util.Arrays.fill(acc, 0);
+            keep(i);
+        }
+
+        /** One distinct pair (i, j) with count c (and weighted mass cw when weighted): scored if supported. */
+        private void pair(int i, int j, int c, double cw) {
+            distinct++;
+            // A weighted pair whose memberships are all 0 carries no evidence: it is treated as unsupported.
+            if (c < minSupport || (wacc != null && !(cw > 0))) {
+                below++;
+                return;
+            }
+            double s = measure.score(wacc == null ? c : cw, x.itemMass[i], x.itemMass[j], x.userMass);
+            top.offer(s, j, c);
+        }
+
+        /** Moves row i's kept edges, best first, to the output. */
+        private void keep(int i) {
             int k = top.size();
             pruned += top.offered() - k;
             edges += k;
