@@ -56,6 +56,27 @@ class DotProductTopTest {
         }
     }
 
+    /** The top depth unseen items by q · V_j (summed in factor order, as the scorer does), ties by index: a full sort. */
+    private static int[] fullSort(double[] q, double[] v, int f, int nItems, int[] seen, int depth) {
+        double[] score = new double[nItems];
+        for (int j = 0; j < nItems; j++) for (int k = 0; k < f; k++) score[j] += q[k] * v[j * f + k];
+        return java.util.stream.IntStream.range(0, nItems).filter(j -> Arrays.binarySearch(seen, j) < 0).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(j -> -score[j]).thenComparing(j -> j)).limit(depth).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static TrainData train(int nUsers, int nItems, int[][] hist) {
+        String[] uid = new String[nUsers], iid = new String[nItems];
+        Arrays.setAll(uid, i -> "u" + i);
+        Arrays.setAll(iid, i -> "i" + i);
+        return TrainData.of(uid, iid, hist);
+    }
+
+    private static int[][] histories(SplittableRandom rng, int nUsers, int nItems) {
+        int[][] hist = new int[nUsers][];
+        for (int u = 0; u < nUsers; u++) hist[u] = rng.ints(rng.nextInt(1, 40), 0, nItems).distinct().sorted().toArray();
+        return hist;
+    }
+
     @Test
     @DisplayName("across item tiles and user blocks, lists equal a full sort of every unseen item's score")
     void matchesFullSort() {
@@ -64,28 +85,56 @@ class DotProductTopTest {
         double[] v = new double[nItems * f];
         // a coarse grid of values makes ties frequent, so the index tie-break is exercised
         for (int i = 0; i < v.length; i++) v[i] = rng.nextInt(-4, 5) / 4.0;
-        int[][] hist = new int[nUsers][];
-        for (int u = 0; u < nUsers; u++) hist[u] = rng.ints(rng.nextInt(1, 40), 0, nItems).distinct().sorted().toArray();
-        String[] uid = new String[nUsers], iid = new String[nItems];
-        Arrays.setAll(uid, i -> "u" + i);
-        Arrays.setAll(iid, i -> "i" + i);
-        TrainData t = TrainData.of(uid, iid, hist);
+        int[][] hist = histories(rng, nUsers, nItems);
+        TrainData t = train(nUsers, nItems, hist);
         EmbeddingScorer emb = new EmbeddingScorer("svd", "test", v, f);
         int[] users = new int[nUsers];
         Arrays.setAll(users, u -> u);
-        // 50: the seeds fill the heap before the scan; 200: the scan finishes filling it
+        // 50: the first tile fills the heap and later tiles are cut short; 200: the second tile finishes filling it
         for (int depth : new int[]{50, 200}) {
+            long before = emb.scored();
             List<int[]> got = tops(t, emb, users, depth, depth);
+            if (depth == 50) {
+                assertThat(emb.scored() - before).as("scores computed: the scans stopped before the catalog's tail")
+                        .isLessThan((long) nUsers * nItems);
+            }
             for (int u = 0; u < nUsers; u++) {
                 double[] p = new double[f];
                 for (int h : hist[u]) for (int k = 0; k < f; k++) p[k] += v[h * f + k];
-                double[] score = new double[nItems];
-                for (int j = 0; j < nItems; j++) for (int k = 0; k < f; k++) score[j] += p[k] * v[j * f + k];
-                int[] seen = hist[u];
-                int[] expected = java.util.stream.IntStream.range(0, nItems).filter(j -> Arrays.binarySearch(seen, j) < 0).boxed()
-                        .sorted(Comparator.<Integer>comparingDouble(j -> -score[j]).thenComparing(j -> j)).limit(depth).mapToInt(Integer::intValue).toArray();
-                assertThat(got.get(u)).as("user %d, depth %d", u, depth).containsExactly(expected);
+                assertThat(got.get(u)).as("user %d, depth %d", u, depth).containsExactly(fullSort(p, v, f, nItems, hist[u], depth));
             }
+        }
+    }
+
+    @Test
+    @DisplayName("taste affinity (soft memberships, all scores positive): lists equal a full sort")
+    void membershipsMatchFullSort() {
+        int nItems = 8 * DotProductScorer.TILE + 31, nUsers = Workspace.BLOCK + 3, k = 6;
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] loadings = new double[nItems * k];
+        for (int j = 0; j < nItems; j++) {
+            // one main axis, small shares elsewhere on a grid (ties), summing to 1 like stage 04's loadings
+            int main = rng.nextInt(k);
+            double rest = 0;
+            for (int a = 0; a < k; a++) {
+                if (a != main) rest += loadings[j * k + a] = rng.nextInt(0, 3) / 40.0;
+            }
+            loadings[j * k + main] = 1 - rest;
+        }
+        double[] profiles = new double[nUsers * k];
+        for (int u = 0; u < nUsers; u++) {
+            for (int a = 0; a < k; a++) profiles[u * k + a] = rng.nextInt(1, 4) / 20.0;
+            profiles[u * k + rng.nextInt(k)] = 0.6;
+        }
+        int[][] hist = histories(rng, nUsers, nItems);
+        TasteAffinityScorer taste = new TasteAffinityScorer(new TasteInputs(k, loadings, profiles, new String[k], 0, null));
+        int[] users = new int[nUsers];
+        Arrays.setAll(users, u -> u);
+        int depth = 100;
+        List<int[]> got = tops(train(nUsers, nItems, hist), taste, users, depth, depth);
+        for (int u = 0; u < nUsers; u++) {
+            double[] q = Arrays.copyOfRange(profiles, u * k, u * k + k);
+            assertThat(got.get(u)).as("user %d", u).containsExactly(fullSort(q, loadings, k, nItems, hist[u], depth));
         }
     }
 

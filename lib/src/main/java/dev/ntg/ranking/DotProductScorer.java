@@ -2,52 +2,60 @@ package dev.ntg.ranking;
 
 /**
  * A scorer whose score is a dot product, score(u, j) = q_u · V_j: a query vector per user (folded-in factors, a
- * taste profile) against one vector per item. Every item gets a score, so a user's top list needs the whole
- * catalog: one user at a time streams all of V per user and chains f dependent additions per item. {@link #topBlock}
- * instead scores a block of users per tile of items over Vᵀ: each tile is read from memory once per block, and the
- * inner loop runs across items (independent sums the JIT vectorizes). Each score still adds its f terms in factor
- * order from 0, so it has the bits of {@link #value}, the same sum for one item.
+ * taste profile) against one vector per item. Every item gets a score, so a user's top list could need the whole
+ * catalog. {@link #topBlock} scores a block of users per tile of items over Vᵀ: each tile is read from memory once
+ * per block, and the inner loop runs across items (independent sums the JIT vectorizes). Each score still adds its
+ * f terms in factor order from 0, so it has the bits of {@link #value}, the same sum for one item.
+ *
+ * <p>Items are scanned longest vector first. By Cauchy–Schwarz no item can score above ‖q‖·‖V_j‖, so once a user's
+ * list is full and its worst kept score is above ‖q‖ times the longest vector left, no later item can enter and the
+ * user's scan stops: the list is the exact top list, without scoring the catalog's tail.
  */
 abstract class DotProductScorer extends Scorer {
     /** Items per tile: Vᵀ's tile (f × TILE doubles) stays in the core's L2 cache while a block of users reads it. */
     static final int TILE = 512;
-    private final double[] vectors;
     /**
-     * Vᵀ as one array per factor, not one f × nItems array: HotSpot's auto-vectorizer (C2 SuperWord; seen on JDK 17
-     * and 25) vectorizes a loop whose arrays are all read at the same index, but not one that reads one array at
-     * several offsets or two arrays at different offsets; measured 3.3 → 5.7 GFMA/s per core at f = 32 (2026-11-27).
+     * Headroom on the Cauchy–Schwarz bound for rounding: a computed f-term dot product, and the computed norms,
+     * are within a relative (f + 4)·2⁻⁵³ of the exact values for any f below a million; 1e-9 covers that.
+     */
+    private static final double ROUNDING = 1 + 1e-9;
+    private final double[] vectors;
+    /** Items by vector length, longest first (ties by index): scan position t holds item order[t]. */
+    private final int[] order;
+    /** ‖V_order[t]‖, non-increasing in t. */
+    private final double[] length;
+    /**
+     * Vᵀ in scan order as one array per factor, not one f × nItems array: HotSpot's auto-vectorizer (C2 SuperWord;
+     * seen on JDK 17 and 25) vectorizes a loop whose arrays are all read at the same index, but not one that reads
+     * one array at several offsets or two arrays at different offsets; measured 3.3 → 5.7 GFMA/s per core at f = 32
+     * (2026-11-27).
      */
     private final double[][] columns;
-    /**
-     * Items every user's heap is filled with before the scan: the {@link #SEEDS} items with the longest vectors (ties
-     * by index), which win most dot products. A heap filled in index order keeps being beaten (111M root replacements
-     * for 42M filled pairs at 10M events); seeded, it starts near its final floor. Their Vᵀ is kept apart so the
-     * seed scores come from the same vectorized loop, bit for bit.
-     */
-    static final int SEEDS = 128;
-    private final int[] seeds;
-    private final double[][] seedColumns;
-    private final boolean[] seeded;
     private final int f;
     private final int nItems;
+    /** Scores computed and item lists asked of {@link #topBlock}, for the share of users × items actually scored. */
+    private final java.util.concurrent.atomic.LongAdder scored = new java.util.concurrent.atomic.LongAdder(),
+            lists = new java.util.concurrent.atomic.LongAdder();
 
     /** @param vectors row-major nItems × f */
     DotProductScorer(double[] vectors, int f) {
         this.vectors = vectors;
         this.f = f;
         this.nItems = vectors.length / f;
-        columns = new double[f][nItems];
-        for (int j = 0; j < nItems; j++) for (int k = 0; k < f; k++) columns[k][j] = vectors[j * f + k];
         double[] norm = new double[nItems];
-        for (int j = 0; j < nItems; j++) for (int k = 0; k < f; k++) norm[j] += vectors[j * f + k] * vectors[j * f + k];
-        seeds = java.util.stream.IntStream.range(0, nItems).boxed()
+        for (int j = 0; j < nItems; j++) {
+            double s = 0;
+            for (int k = 0; k < f; k++) s += vectors[j * f + k] * vectors[j * f + k];
+            norm[j] = Math.sqrt(s);
+        }
+        order = java.util.stream.IntStream.range(0, nItems).boxed()
                 .sorted(java.util.Comparator.<Integer>comparingDouble(j -> -norm[j]).thenComparingInt(j -> j))
-                .limit(SEEDS).mapToInt(Integer::intValue).toArray();
-        seeded = new boolean[nItems];
-        seedColumns = new double[f][seeds.length];
-        for (int t = 0; t < seeds.length; t++) {
-            seeded[seeds[t]] = true;
-            for (int k = 0; k < f; k++) seedColumns[k][t] = vectors[seeds[t] * f + k];
+                .mapToInt(Integer::intValue).toArray();
+        length = new double[nItems];
+        columns = new double[f][nItems];
+        for (int t = 0; t < nItems; t++) {
+            length[t] = norm[order[t]];
+            for (int k = 0; k < f; k++) columns[k][t] = vectors[order[t] * f + k];
         }
     }
 
@@ -78,37 +86,60 @@ abstract class DotProductScorer extends Scorer {
         return vectors[j * f + k];
     }
 
+    /** (user, item) scores computed by {@link #topBlock} so far: users × items without the stopped scans. */
+    final long scored() {
+        return scored.sum();
+    }
+
+    /** {@link #scored} over the users × items a scan of the whole catalog would score (NaN before any list). */
+    final double scoredShare() {
+        return (double) scored.sum() / ((double) lists.sum() * nItems);
+    }
+
     /**
      * Each user b in [0, m)'s best items outside their history: the heap b keeps (reset by the caller to the
-     * wanted size) receives every unseen item whose score is not NaN, in the order score descending then index
-     * ascending, which is {@link TopN}'s order for a row where every item is scored.
+     * wanted size) receives every unseen item whose score is not NaN and could still enter, and ends with the
+     * pairs of {@link TopN}'s order for a row where every item is scored (score descending, then index ascending).
      *
      * @param queries   row-major m × f
      * @param histories per user, ascending item indices
      * @param scores    scratch of at least nItems doubles (only the current tile's slice is used at a time)
-     * @param cursor    scratch of at least m ints
      */
-    final void topBlock(double[] queries, int m, int[][] histories, BoundedHeap[] heaps, double[] scores, int[] cursor) {
-        java.util.Arrays.fill(cursor, 0, m, 0);
+    final void topBlock(double[] queries, int m, int[][] histories, BoundedHeap[] heaps, double[] scores) {
+        double[] reach = new double[m];
+        boolean[] stopped = new boolean[m];
+        int open = 0;
         for (int b = 0; b < m; b++) {
-            if (heaps[b].capacity() == 0) continue;
-            accumulate(seedColumns, queries, b * f, scores, 0, seeds.length);
-            for (int t = 0; t < seeds.length; t++) {
-                double s = scores[t];
-                if (!Double.isNaN(s) && java.util.Arrays.binarySearch(histories[b], seeds[t]) < 0) heaps[b].offer(seeds[t], s);
-            }
+            double q2 = 0;
+            for (int k = 0; k < f; k++) q2 += queries[b * f + k] * queries[b * f + k];
+            reach[b] = Math.sqrt(q2) * ROUNDING;
+            stopped[b] = heaps[b].capacity() == 0;
+            if (!stopped[b]) open++;
         }
-        for (int j0 = 0; j0 < nItems; j0 += TILE) {
-            int end = Math.min(j0 + TILE, nItems);
+        long count = 0;
+        for (int t0 = 0; t0 < nItems && open > 0; t0 += TILE) {
+            int end = Math.min(t0 + TILE, nItems);
             for (int b = 0; b < m; b++) {
-                accumulate(columns, queries, b * f, scores, j0, end);
-                cursor[b] = offerUnseen(scores, j0, end, heaps[b], histories[b], cursor[b]);
+                if (stopped[b]) continue;
+                BoundedHeap heap = heaps[b];
+                // Every later item is at most length[t0] long: none can reach the worst kept score.
+                if (heap.full() && reach[b] * length[t0] < heap.worstScore()) {
+                    stopped[b] = true;
+                    open--;
+                    continue;
+                }
+                accumulate(queries, b * f, scores, t0, end);
+                offerUnseen(scores, t0, end, heap, histories[b]);
+                count += end - t0;
             }
         }
+        scored.add(count);
+        lists.add(m);
     }
 
-    /** scores[from, to) = the query at queries[qo, qo + f) dotted with the vectors in cols, each summed in factor order from 0. */
-    private void accumulate(double[][] cols, double[] queries, int qo, double[] scores, int from, int to) {
+    /** scores[from, to) = the query at queries[qo, qo + f) dotted with the items at scan positions [from, to), each summed in factor order from 0. */
+    private void accumulate(double[] queries, int qo, double[] scores, int from, int to) {
+        double[][] cols = columns;
         java.util.Arrays.fill(scores, from, to, 0.0);
         int k = 0;
         // four factors per pass: one load and store of the running sum per four terms, added in factor order
@@ -125,30 +156,26 @@ abstract class DotProductScorer extends Scorer {
     }
 
     /**
-     * Offers items [from, to) that are neither seeds nor in the history to the heap; c is the history cursor (first
-     * history item not below from), returned advanced. Once the heap is full a score enters only when it ranks above
-     * the worst kept pair: one comparison for almost every item, the index only on a tie (seeds arrive out of order).
+     * Offers the items at scan positions [from, to) that are not in the history to the heap. Once the heap is full
+     * a score enters only when it ranks above the worst kept pair: one comparison for almost every item, the index
+     * and the history only for the few that pass it.
      */
-    private int offerUnseen(double[] scores, int from, int to, BoundedHeap heap, int[] hist, int c) {
-        int j = from;
-        for (; j < to && !heap.full(); j++) {
-            double s = scores[j];
-            if (Double.isNaN(s) || seeded[j]) continue;
-            while (c < hist.length && hist[c] < j) c++;
-            if (c < hist.length && hist[c] == j) continue;
-            heap.offer(j, s);
+    private void offerUnseen(double[] scores, int from, int to, BoundedHeap heap, int[] hist) {
+        int t = from;
+        for (; t < to && !heap.full(); t++) {
+            double s = scores[t];
+            int j = order[t];
+            if (!Double.isNaN(s) && java.util.Arrays.binarySearch(hist, j) < 0) heap.offer(j, s);
         }
-        if (j == to || heap.capacity() == 0) return c;
+        if (t == to) return;
         double floor = heap.worstScore();
-        for (; j < to; j++) {
-            double s = scores[j];
+        for (; t < to; t++) {
+            double s = scores[t];
             if (!(s >= floor)) continue;   // also skips NaN
-            if ((s == floor && !heap.admits(s, j)) || seeded[j]) continue;
-            while (c < hist.length && hist[c] < j) c++;
-            if (c < hist.length && hist[c] == j) continue;
+            int j = order[t];
+            if (!heap.admits(s, j) || java.util.Arrays.binarySearch(hist, j) >= 0) continue;
             heap.offer(j, s);
             floor = heap.worstScore();
         }
-        return c;
     }
 }

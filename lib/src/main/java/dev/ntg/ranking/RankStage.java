@@ -137,10 +137,20 @@ public final class RankStage implements Stage {
         ctx.metric("users_per_second", Math.round(train.nUsers / Math.max(phase.get("rank_users"), 1e-6)));
         ctx.metric("ease", models.ease() != null);
         ctx.metric("phase_seconds", phase);
+        ctx.metric("dot_product_share_scored", dotProductShares(models));
         ctx.metric("seconds", total);
         if (!test.empty() && report.at("/windows/test/models/ntg/metrics/ndcg@" + rc.tuneK()).isObject()) {
             ctx.metric("test_ndcg@" + rc.tuneK(), report.at("/windows/test/models/ntg/metrics/ndcg@" + rc.tuneK() + "/estimate").asDouble());
         }
+    }
+
+    /** Per dot-product scorer, the share of users × items its exact top lists needed scored (the rest were bounded out). */
+    private static Map<String, Double> dotProductShares(Models models) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Scorer s : models.scorers()) {
+            if (s instanceof DotProductScorer d && !Double.isNaN(d.scoredShare())) out.put(s.name(), Math.round(d.scoredShare() * 1e4) / 1e4);
+        }
+        return out;
     }
 
     private static double seconds(long from) {

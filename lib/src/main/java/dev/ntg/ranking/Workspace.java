@@ -21,9 +21,8 @@ final class Workspace {
     int user = -1;
 
     private final BoundedHeap[] heaps;
-    /** Dot-product scores of one user: the seeds' in [0, SEEDS), then the current item tile's, indexed by item (see DotProductScorer). */
+    /** Dot-product scores of one user for the current item tile, indexed by scan position (see DotProductScorer). */
     private final double[] scores;
-    private final int[] cursor = new int[BLOCK];
     private final int[][] blockHistories = new int[BLOCK][];
     /** The prepared block: its users, how deep its lists go, the current user's place in it, and per dot-product scorer and user the list. */
     private final int[] blockUsers = new int[BLOCK];
@@ -87,7 +86,7 @@ final class Workspace {
             if (heaps[b] == null || heaps[b].maxCapacity() < n) heaps[b] = new BoundedHeap(n);
             heaps[b].reset(Math.min(n, train.nItems - histories[b].length));
         }
-        d.topBlock(queries, m, histories, heaps, scores, cursor);
+        d.topBlock(queries, m, histories, heaps, scores);
         for (int b = 0; b < m; b++) {
             int[] list = new int[heaps[b].size()];
             heaps[b].drainInto(list, 0);
