@@ -80,16 +80,20 @@ class PlanRetentionIT {
         }
 
         @Test
-        @DisplayName("the simulated readout recovers every planted effect within its interval, without a sample-ratio alarm")
+        @DisplayName("the simulated readout recovers every planted effect (within 3.29 standard errors), without a sample-ratio alarm")
         void readoutRecoversPlantedEffect() {
             JsonNode by = report.at("/simulated_readout/by_action");
             assertTrue(by.size() > 0);
             for (JsonNode a : by) {
                 if (a.get("users").asInt() == 0) continue;
                 double planted = a.get("planted_lift").asDouble();
-                double lo = a.at("/lift/lower").asDouble(), hi = a.at("/lift/upper").asDouble();
-                assertTrue(lo <= planted && planted <= hi, a.get("action").asText() + ": planted " + planted + " not in [" + lo + ", " + hi + "]");
-                assertTrue(a.get("planted_lift_in_interval").asBoolean());
+                double est = a.at("/lift/estimate").asDouble(), lo = a.at("/lift/lower").asDouble(), hi = a.at("/lift/upper").asDouble();
+                // The reported 95% Wald interval misses a correct estimate one run in twenty, so this single draw is
+                // held to 99.9% (z 3.29): the interval is symmetric, its half-width z(0.975) standard errors.
+                double se = (hi - lo) / (2 * 1.959963984540054);
+                assertTrue(Math.abs(est - planted) <= 3.2905267314919255 * se,
+                        a.get("action").asText() + ": planted " + planted + " is " + (est - planted) / se + " standard errors from the estimate " + est);
+                assertEquals(lo <= planted && planted <= hi, a.get("planted_lift_in_interval").asBoolean(), "the report's coverage flag");
                 assertFalse(a.get("srm_alarm").asBoolean(), a.get("action").asText() + " SRM p " + a.get("srm_p_value"));
             }
             // The largest campaign detects its effect: the interval excludes zero.
