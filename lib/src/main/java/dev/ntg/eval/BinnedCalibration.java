@@ -22,33 +22,35 @@ abstract class BinnedCalibration extends Pairs {
     @Override
     final Weighted prepare(double[] p, double[] y, int[] visit) {
         int[] sorted = scheme == Bins.EQUAL_MASS ? Weighted.ascending(p, visit) : null;
-        // An equal-width bin depends on the prediction alone: found once here, not once per resample.
-        int[] widthBin = null;
-        if (sorted == null) {
-            widthBin = new int[visit.length];
-            for (int j = 0; j < visit.length; j++) widthBin[j] = Bins.widthBin(p[visit[j]], bins);
-        }
-        int[] fixedBin = widthBin;
         return counts -> {
             long copies = 0;
             for (int i : visit) copies += Weighted.count(counts, i);
             if (copies == 0) return Double.NaN;
-            MassBins mass = sorted == null ? null : new MassBins(sorted, visit, counts, copies, bins);
-            int[] firstBin = mass == null ? fixedBin : mass.first, lastBin = mass == null ? fixedBin : mass.last;
+            // Sorted position of each visit position's first copy (EQUAL_MASS only).
+            long[] first = null;
+            if (sorted != null) {
+                first = new long[visit.length];
+                long at = 0;
+                for (int j : sorted) {
+                    first[j] = at;
+                    at += Weighted.count(counts, visit[j]);
+                }
+            }
             int[] count = new int[bins];
             double[] sp = new double[bins], sy = new double[bins];
             for (int j = 0; j < visit.length; j++) {
                 int i = visit[j];
                 int c = Weighted.count(counts, i);
                 if (c == 0) continue;
-                int b = firstBin[j];
-                if (b == lastBin[j]) {
+                int b = first == null ? Bins.widthBin(p[i], bins) : Bins.massBin(first[j], copies, bins);
+                int last = first == null ? b : Bins.massBin(first[j] + c - 1, copies, bins);
+                if (b == last) {
                     count[b] += c;
                     sp[b] += c * p[i];
                     sy[b] += c * y[i];
                 } else {
-                    for (long at = mass.position(j), end = at + c; at < end; at++) { // the copies straddle a bin edge
-                        int bk = Bins.massBin(at, copies, bins);
+                    for (int k = 0; k < c; k++) { // the copies straddle a bin edge
+                        int bk = Bins.massBin(first[j] + k, copies, bins);
                         count[bk]++;
                         sp[bk] += p[i];
                         sy[bk] += y[i];
@@ -57,51 +59,5 @@ abstract class BinnedCalibration extends Pairs {
             }
             return summarize(BinnedStats.fromSums(count, sp, sy, (int) copies));
         };
-    }
-
-    /**
-     * EQUAL_MASS bins of each visit position's first and last copy in one resample. Copies take consecutive sorted
-     * positions, so both bins only move forward along the sorted order and a bin's end is computed once per bin,
-     * not once per row: bin k holds positions [floor(k·n/B), floor((k+1)·n/B)), the bins {@link Bins#massBin} finds
-     * by division. A row whose copies straddle an edge keeps its first position; each of the B − 1 edges is
-     * straddled by at most one row.
-     */
-    private static final class MassBins {
-        final int[] first, last;
-        private final int[] straddler;
-        private final long[] straddlerAt;
-        private int straddlers;
-
-        MassBins(int[] sorted, int[] visit, int[] counts, long copies, int bins) {
-            first = new int[visit.length];
-            last = new int[visit.length];
-            straddler = new int[bins];
-            straddlerAt = new long[bins];
-            long at = 0;
-            int b = 0, e = 0;
-            for (int j : sorted) {
-                int c = Weighted.count(counts, visit[j]);
-                if (c == 0) continue;
-                while (at >= end(b, copies, bins)) b++;
-                while (at + c - 1 >= end(e, copies, bins)) e++;
-                first[j] = b;
-                last[j] = e;
-                if (b != e) {
-                    straddler[straddlers] = j;
-                    straddlerAt[straddlers++] = at;
-                }
-                at += c;
-            }
-        }
-
-        private static long end(int bin, long copies, int bins) {
-            return (bin + 1) * copies / bins;
-        }
-
-        /** Sorted position of the first copy of visit position j, a row that straddles an edge. */
-        long position(int j) {
-            for (int k = 0; k < straddlers; k++) if (straddler[k] == j) return straddlerAt[k];
-            throw new IllegalStateException("visit position " + j + " straddles no bin edge");
-        }
     }
 }
