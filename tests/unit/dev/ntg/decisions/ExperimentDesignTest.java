@@ -87,15 +87,33 @@ class ExperimentDesignTest {
     }
 
     @Test
-    @DisplayName("the readout's lift interval: 60/100 vs 50/100 retained")
+    @DisplayName("the readout's lift interval is Newcombe's method 10: his published examples, to 4 decimals")
     void lift() {
-        // d = 0.1, se = √(0.25/100 + 0.24/100) = 0.07; 95%: 0.1 ± 1.959964 · 0.07 = [-0.03720, 0.23720].
-        LiftEstimate e = LiftEstimate.of(50, 100, 60, 100, 0.95);
-        assertEquals(0.1, e.lift(), 1e-12);
-        assertEquals(-0.037197, e.lower(), 1e-5);
-        assertEquals(0.237197, e.upper(), 1e-5);
-        // pooled 0.55: se0 = √(0.2475 · 0.02) = 0.070356, z = 1.42134, p = 0.15521
-        assertEquals(0.1552, e.pValue(), 1e-4);
+        // Newcombe (1998), Statistics in Medicine 17:873-890, Table II, method 10 (treated − control here).
+        double[][] cases = {
+                // retained treated, n treated, retained control, n control, lower, upper
+                {56, 70, 48, 80, 0.0524, 0.3339},
+                {9, 10, 3, 10, 0.1705, 0.8090},
+                {5, 56, 0, 29, -0.0381, 0.1926},
+                {0, 10, 0, 20, -0.1611, 0.2775}};
+        for (double[] k : cases) {
+            LiftEstimate e = LiftEstimate.of((long) k[2], (long) k[3], (long) k[0], (long) k[1], 0.95);
+            assertEquals(k[0] / k[1] - k[2] / k[3], e.lift(), 1e-12);
+            assertEquals(k[4], e.lower(), 5e-5, "lower for " + java.util.Arrays.toString(k));
+            assertEquals(k[5], e.upper(), 5e-5, "upper for " + java.util.Arrays.toString(k));
+        }
+        // pooled 0.55 for 60/100 vs 50/100: se0 = √(0.2475 · 0.02) = 0.070356, z = 1.42134, p = 0.15521
+        assertEquals(0.1552, LiftEstimate.of(50, 100, 60, 100, 0.95).pValue(), 1e-4);
+    }
+
+    @Test
+    @DisplayName("a control arm that retained no one still widens the interval (Wald's would not)")
+    void controlAtZero() {
+        // 75/213 treated vs 0/51 control: Wilson's upper bound for 0/51 is z²/n / (1 + z²/n) = 0.0700
+        LiftEstimate e = LiftEstimate.of(0, 51, 75, 213, 0.95);
+        double waldHalf = 1.959963984540054 * Math.sqrt(e.treated() * (1 - e.treated()) / 213);
+        assertEquals(0.0700, LiftEstimate.wilson(0, 51, 1.959963984540054)[1], 1e-4);
+        assertTrue(e.lift() - e.lower() > waldHalf + 0.02, "lower side " + (e.lift() - e.lower()) + " vs Wald's " + waldHalf);
     }
 
     /** Computed independently with Python: int.from_bytes(sha256(b"ntg-retention\\nretention-v1/email_nudge\\n42")[:8], "big") >> 11 / 2**53. */

@@ -504,7 +504,7 @@ public final class PlanRetentionStage implements Stage {
                 + "decisions.simulation_seed_offset and the user id; then analysed as a real readout would be");
         ro.put("planted_lift_definition", "mean over the action's planned users of p_true - p_true_after_action (the true average effect "
                 + "on retention the simulation plants)");
-        ro.put("interval", "Wald interval of the difference in retention proportions (treated arms pooled minus control), level "
+        ro.put("interval", "Newcombe hybrid score interval (method 10, from Wilson intervals) of the difference in retention proportions (treated arms pooled minus control), level "
                 + dc.confidence() + "; p-value from the pooled two-proportion z test");
         long simSeed = seed + dc.simulationSeedOffset();
         ArrayNode by = ro.putArray("by_action");
