@@ -155,6 +155,42 @@ class CooccurrenceCounterTest {
         assertPrunedLikeWeighted(zipf(19, 2000, 3000, false));
     }
 
+    /** Every measure's top 5 per row with min support 2 equals a full sort of brute-force scores (score desc, NaN last, dst asc). */
+    private static void assertTopKLikeBruteForce(Interactions x) {
+        int[][] truth = bruteForce(x);
+        for (String name : dev.ntg.config.GraphConfig.MEASURES) {
+            SimilarityMeasure m = Similarity.of(name, 1.0);
+            ItemGraph g = CooccurrenceCounter.build(x, new CooccurrenceCounter.Options(m, 2, 5, 0, 1));
+            long pruned = 0;
+            for (int i = 0; i < x.nItems; i++) {
+                int src = i;
+                double[] score = new double[x.nItems];
+                List<Integer> cand = new ArrayList<>();
+                for (int j = 0; j < x.nItems; j++) {
+                    if (j == i || truth[i][j] < 2) continue;
+                    score[j] = m.score(truth[i][j], x.itemMass[i], x.itemMass[j], x.userMass);
+                    cand.add(j);
+                }
+                cand.sort((a, b) -> Double.isNaN(score[a]) != Double.isNaN(score[b]) ? (Double.isNaN(score[a]) ? 1 : -1)
+                        : score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+                List<Integer> expected = cand.subList(0, Math.min(5, cand.size()));
+                pruned += cand.size() - expected.size();
+                assertThat(g.neighbours(i)).as("%s, row %d", name, src).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+                for (int r = 0; r < g.outDegree(i); r++) {
+                    assertThat(g.similarity(i, r)).as("%s, row %d", name, src).isEqualTo(score[g.neighbour(i, r)]);
+                    assertThat(g.count(i, r)).isEqualTo(truth[i][g.neighbour(i, r)]);
+                }
+            }
+            assertThat(g.stats().prunedByTopK()).as("%s pruned", name).isEqualTo(pruned);
+        }
+    }
+
+    @Test
+    void everyMeasureKeepsTheBruteForceTopK() {
+        assertTopKLikeBruteForce(zipf(23, 1500, 200));                // every row dense (the full user)
+        assertTopKLikeBruteForce(zipf(29, 2000, 1500, false));        // dense head, listed tail
+    }
+
     @Test
     void edgeCasesAreExact() {
         // User 0 has all but one item, the rest are empty but one.
