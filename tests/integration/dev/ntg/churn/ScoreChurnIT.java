@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 @DisplayName("score-churn")
 class ScoreChurnIT {
-    static final List<Artifact> OUTPUTS = List.of(CHURN_EXAMPLES, CHURN_MODEL, CHURN_SELECTION, CHURN_SCORES, CHURN_REPORT);
+    static final List<Artifact> OUTPUTS = List.of(CHURN_EXAMPLES, CHURN_MODEL, CHURN_SELECTION, CHURN_SCORES, LATEST_CHURN_SCORES, CHURN_REPORT);
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)

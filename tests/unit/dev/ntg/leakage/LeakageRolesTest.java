@@ -45,12 +45,12 @@ class LeakageRolesTest {
     }
 
     @Test
-    @DisplayName("only decisions.json is compared without its provenance; the FITTED reports are compared whole")
-    void provenanceExemption() {
-        assertTrue(LeakageRoles.comparedWithoutProvenance(PathCatalog.DECISIONS_REPORT));
-        for (Artifact a : List.of(PathCatalog.FEATURE_MANIFEST, PathCatalog.GRAPH_DIAGNOSTICS, PathCatalog.TASTE_DIAGNOSTICS,
-                PathCatalog.RANKING_BLEND, PathCatalog.CHURN_SELECTION)) {
-            assertFalse(LeakageRoles.comparedWithoutProvenance(a), a.relativePath());
+    @DisplayName("plan-retention reads nothing that holds a TEST outcome: its churn input is guarded against a TEST rewrite")
+    void planReadsNoTestOutcome() {
+        LeakageRoles roles = LeakageRoles.pipeline();
+        for (Artifact in : new dev.ntg.decisions.PlanRetentionStage().inputs(config)) {
+            if (!in.producer().equals("score-churn")) continue;
+            assertTrue(roles.of(in).mustNotMoveWhenRewriting(SplitWindow.TEST), in.relativePath());
         }
     }
 

@@ -74,7 +74,7 @@ public final class ScoreChurnStage implements Stage {
 
     @Override
     public List<Artifact> outputs(NtgConfig config) {
-        return List.of(CHURN_EXAMPLES, CHURN_MODEL, CHURN_SELECTION, CHURN_SCORES, CHURN_REPORT);
+        return List.of(CHURN_EXAMPLES, CHURN_MODEL, CHURN_SELECTION, CHURN_SCORES, LATEST_CHURN_SCORES, CHURN_REPORT);
     }
 
     @Override
@@ -181,7 +181,7 @@ public final class ScoreChurnStage implements Stage {
                 planted == null ? null : planted.probabilities(duck, testHistory.relation(), cTest, cc.horizonDays(), testLabels.users()));
         double scoreSeconds = (System.nanoTime() - t2) / 1e9;
 
-        writeScores(duck, List.of(val, test), fitted.logistic, cc, ctx.output(CHURN_SCORES));
+        writeScores(duck, List.of(val, test), fitted.logistic, cc, ctx.output(CHURN_SCORES), ctx.output(LATEST_CHURN_SCORES));
 
         // 6. Report.
         long t3 = System.nanoTime();
@@ -343,7 +343,11 @@ public final class ScoreChurnStage implements Stage {
         }
     }
 
-    private static void writeScores(DuckSession duck, List<Scored> windows, LogisticModel drivers, ChurnConfig cc, Path target) {
+    /**
+     * Writes every scored user of both windows with their outcome ({@code target}), and the TEST window's scores alone
+     * without it ({@code latest}): plan-retention reads the latter, so nothing it reads holds a TEST outcome.
+     */
+    private static void writeScores(DuckSession duck, List<Scored> windows, LogisticModel drivers, ChurnConfig cc, Path target, Path latest) {
         duck.execute("CREATE OR REPLACE TABLE churn_scores (split VARCHAR, cutoff VARCHAR, user_id VARCHAR, p_raw DOUBLE, "
                 + "p_calibrated DOUBLE, risk_band VARCHAR, top_drivers VARCHAR, churned BOOLEAN)");
         try (DuckDBAppender app = duck.appender("churn_scores")) {
@@ -363,6 +367,8 @@ public final class ScoreChurnStage implements Stage {
         }
         duck.copyToParquet("SELECT split, CAST(CAST(cutoff AS TIMESTAMPTZ) AS TIMESTAMP) AS cutoff, user_id, p_raw, p_calibrated, "
                 + "risk_band, top_drivers, churned FROM churn_scores ORDER BY split DESC, user_id", target);
+        duck.copyToParquet("SELECT CAST(CAST(cutoff AS TIMESTAMPTZ) AS TIMESTAMP) AS cutoff, user_id, p_raw, p_calibrated, risk_band, "
+                + "top_drivers FROM churn_scores WHERE split = 'test' ORDER BY user_id", latest);
         duck.execute("DROP TABLE churn_scores");
     }
 

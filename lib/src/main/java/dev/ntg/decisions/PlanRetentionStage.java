@@ -1,10 +1,10 @@
 package dev.ntg.decisions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.NtgException;
 import dev.ntg.data.synthetic.PlantedChurn;
+import dev.ntg.churn.RiskBands;
 import dev.ntg.config.DecisionsConfig;
 import dev.ntg.config.DecisionsConfig.Action;
 import dev.ntg.config.NtgConfig;
@@ -63,7 +63,7 @@ public final class PlanRetentionStage implements Stage {
 
     @Override
     public List<Artifact> inputs(NtgConfig config) {
-        List<Artifact> in = new ArrayList<>(List.of(CHURN_SCORES, CHURN_REPORT, USER_FEATURES));
+        List<Artifact> in = new ArrayList<>(List.of(LATEST_CHURN_SCORES, USER_FEATURES));
         if (synthetic(config)) in.addAll(List.of(TRAIN, VAL, SPLIT_MANIFEST, TRUTH_USERS, TRUTH_MANIFEST));
         return in;
     }
@@ -79,7 +79,7 @@ public final class PlanRetentionStage implements Stage {
 
     @Override
     public List<String> configSections() {
-        return List.of("project", "dataset", "decisions");
+        return List.of("project", "dataset", "churn", "decisions");
     }
 
     /** The users planned for: TEST-cutoff scores, in user-id order. */
@@ -95,10 +95,8 @@ public final class PlanRetentionStage implements Stage {
         long seed = ctx.config().project().seed();
         DuckSession duck = ctx.duck();
         long t0 = System.nanoTime();
-        JsonNode churnReport = Json.read(ctx.input(CHURN_REPORT));
-        int horizonDays = churnReport.at("/protocol/horizon_days").asInt();
-        List<String> bandNames = new ArrayList<>();
-        churnReport.at("/risk_bands/names").forEach(n -> bandNames.add(n.asText()));
+        int horizonDays = ctx.config().churn().horizonDays();
+        List<String> bandNames = RiskBands.names(ctx.config().churn().riskBands().size());
         for (int i = 0; i < dc.actions().size(); i++) {
             for (String b : dc.actions().get(i).bands()) {
                 if (!bandNames.contains(b)) {
@@ -107,7 +105,7 @@ public final class PlanRetentionStage implements Stage {
                 }
             }
         }
-        Population pop = load(duck, ctx.input(CHURN_SCORES), ctx.input(USER_FEATURES));
+        Population pop = load(duck, ctx.input(LATEST_CHURN_SCORES), ctx.input(USER_FEATURES));
         int n = pop.size();
         ValueModel vm = ValueModel.of(dc.value());
         List<Action> actions = dc.actions();
@@ -176,7 +174,7 @@ public final class PlanRetentionStage implements Stage {
         duck.forEach("SELECT s.user_id, epoch_us(s.cutoff), s.p_calibrated, s.risk_band, "
                 + "CASE WHEN f.user_id IS NULL THEN 'new' WHEN f.is_power_user THEN 'power' ELSE 'regular' END FROM "
                 + DuckSession.parquet(scores) + " s LEFT JOIN (SELECT user_id, is_power_user FROM " + DuckSession.parquet(features)
-                + ") f ON s.user_id = f.user_id WHERE s.split = 'test' ORDER BY s.user_id", rs -> {
+                + ") f ON s.user_id = f.user_id ORDER BY s.user_id", rs -> {
             users.add(rs.getString(1));
             cutoff[0] = Instant.EPOCH.plus(rs.getLong(2), java.time.temporal.ChronoUnit.MICROS);
             p.add(rs.getDouble(3));

@@ -49,6 +49,8 @@ public final class PathCatalog {
     public static final Artifact CHURN_MODEL = new Artifact("churn_model", "outputs/churn/model.json", "score-churn");
     public static final Artifact CHURN_SELECTION = new Artifact("churn_selection", "outputs/churn/selection.json", "score-churn");
     public static final Artifact CHURN_SCORES = new Artifact("churn_scores", "outputs/churn/scores.parquet", "score-churn");
+    /** The latest cutoff's (TEST start) probabilities without their outcomes: what a retention plan acts on. */
+    public static final Artifact LATEST_CHURN_SCORES = new Artifact("latest_churn_scores", "outputs/churn/latest_scores.parquet", "score-churn");
     public static final Artifact CHURN_REPORT = new Artifact("churn_report", "outputs/reports/churn.json", "score-churn");
 
     // 07 plan-retention

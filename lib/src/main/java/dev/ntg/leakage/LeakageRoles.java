@@ -31,9 +31,9 @@ public final class LeakageRoles {
                 // score-churn fits on examples labelled inside TRAIN only
                 CHURN_EXAMPLES, CHURN_MODEL).forEach(a -> m.put(a, LeakageRole.FITTED));
         // rank chooses blend weights on VAL, and candidates.parquet depends on TRAIN and those weights only.
-        // plan-retention fits nothing: it reads the TEST-cutoff scores (TRAIN-fitted, VAL-chosen model, history before
-        // the TEST cutoff, which includes VAL events), never TEST outcomes.
-        List.of(RANKING_BLEND, RANKING_CANDIDATES, CHURN_SELECTION,
+        // latest_scores.parquet holds the TEST-cutoff scores without outcomes (TRAIN-fitted, VAL-chosen model, history
+        // before the TEST cutoff, which includes VAL events); plan-retention fits nothing and reads only those.
+        List.of(RANKING_BLEND, RANKING_CANDIDATES, CHURN_SELECTION, LATEST_CHURN_SCORES,
                 VALUE_AT_RISK, RETENTION_PLAN, ASSIGNMENT, DECISIONS_REPORT).forEach(a -> m.put(a, LeakageRole.VAL_TUNED));
         // evaluate restates the reports; the published schemas never move but are classified with their report
         List.of(RANKING_REPORT, CHURN_SCORES, CHURN_REPORT, RUN_SUMMARY, HTML_REPORT).forEach(a -> m.put(a, LeakageRole.EVALUATION));
@@ -43,16 +43,6 @@ public final class LeakageRoles {
         });
         EvaluateStage.SCHEMAS.forEach(s -> m.put(PathCatalog.publishedSchema(s), LeakageRole.EVALUATION));
         return new LeakageRoles(m);
-    }
-
-    /**
-     * Whether the tamper check compares a report without its provenance block. plan-retention reads the TEST-cutoff
-     * scores in scores.parquet and the risk bands in churn.json, files that also hold TEST outcomes: the input hashes
-     * and run id in decisions.json's provenance move with TEST by definition, while no number in it may. Every other
-     * report, the FITTED ones first, is compared byte for byte, provenance included.
-     */
-    public static boolean comparedWithoutProvenance(Artifact artifact) {
-        return artifact.equals(DECISIONS_REPORT);
     }
 
     public LeakageRole of(Artifact artifact) {

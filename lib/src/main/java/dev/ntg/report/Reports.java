@@ -32,14 +32,6 @@ public final class Reports {
         return doc;
     }
 
-    /** SHA-256 of a written report's canonical JSON without its provenance block: what the report says, not where it came from. */
-    public static String sha256WithoutProvenance(Path report) {
-        JsonNode doc = Json.read(report);
-        if (!(doc instanceof ObjectNode o) || !o.has(PROVENANCE_FIELD)) throw new IllegalStateException(report + " has no provenance block");
-        o.remove(PROVENANCE_FIELD);
-        return Json.sha256(o);
-    }
-
     /** The report as a JSON object with the provenance block set. */
     public static ObjectNode stamp(Object report, Provenance provenance) {
         JsonNode tree = Json.MAPPER.valueToTree(report);
