@@ -1,5 +1,6 @@
 package dev.ntg.churn.boost;
 
+import dev.ntg.config.ChurnConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import smile.classification.GradientTreeBoost;
@@ -16,8 +17,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 @DisplayName("gradient-boosted trees (histogram split search)")
 class TreeBoostTest {
-    private static TreeBoost.Settings settings(int trees, int maxDepth, int maxLeaves, int nodeSize, double shrinkage, double subsample) {
-        return new TreeBoost.Settings(trees, maxDepth, maxLeaves, nodeSize, shrinkage, subsample, 256);
+    private static ChurnConfig.Gbt settings(int trees, int maxDepth, int maxLeaves, int nodeSize, double shrinkage, double subsample) {
+        return new ChurnConfig.Gbt(trees, maxDepth, maxLeaves, nodeSize, shrinkage, subsample, 256);
+    }
+
+    /** Examples and their 0/1 labels. */
+    private record Labelled(double[][] x, int[] y) {
     }
 
     @Test
@@ -35,7 +40,7 @@ class TreeBoostTest {
     }
 
     /** Integer features (at most 21 distinct values, so one bin each) and a label that depends on them with noise. */
-    private static Object[] integerData(int n, long seed) {
+    private static Labelled integerData(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] x = new double[n][3];
         int[] y = new int[n];
@@ -44,15 +49,15 @@ class TreeBoostTest {
             double logit = 0.3 * (x[i][0] - 10) - 0.2 * Math.abs(x[i][1] - 8) + (x[i][2] == 3 ? 1.5 : 0);
             y[i] = rng.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
         }
-        return new Object[]{x, y};
+        return new Labelled(x, y);
     }
 
     @Test
     @DisplayName("with a bin per distinct value and no subsampling, the same model as Smile's exact GradientTreeBoost")
     void sameAsSmileWhenExact() {
-        Object[] d = integerData(600, 11);
-        double[][] x = (double[][]) d[0];
-        int[] y = (int[]) d[1];
+        Labelled d = integerData(600, 11);
+        double[][] x = d.x();
+        int[] y = d.y();
         TreeBoost ours = TreeBoost.fit(x, y, settings(25, 4, 6, 10, 0.1, 1.0), 5);
         DataFrame df = DataFrame.of(x, "a", "b", "c").merge(IntVector.of("y", y));
         GradientTreeBoost smile = GradientTreeBoost.fit(Formula.lhs("y"), df, 25, 4, 6, 10, 0.1, 1.0);
@@ -69,9 +74,9 @@ class TreeBoostTest {
     @Test
     @DisplayName("leaves: at most 2^(max_depth − 1) and max_nodes, each with at least node_size examples")
     void limits() {
-        Object[] d = integerData(2000, 4);
-        double[][] x = (double[][]) d[0];
-        int[] y = (int[]) d[1];
+        Labelled d = integerData(2000, 4);
+        double[][] x = d.x();
+        int[] y = d.y();
         FeatureBins bins = FeatureBins.of(x, 256);
         double[] response = IntStream.of(y).mapToDouble(v -> v == 1 ? 1.0 : -1.0).toArray();
         int[][] cases = {{2, 100, 1}, {3, 100, 1}, {10, 5, 1}, {10, 100, 300}};
@@ -95,10 +100,10 @@ class TreeBoostTest {
     @Test
     @DisplayName("subsampling is seeded: the same seed refits the same model, another seed a different one")
     void seeded() {
-        Object[] d = integerData(1000, 8);
-        double[][] x = (double[][]) d[0];
-        int[] y = (int[]) d[1];
-        TreeBoost.Settings s = settings(20, 4, 8, 10, 0.1, 0.5);
+        Labelled d = integerData(1000, 8);
+        double[][] x = d.x();
+        int[] y = d.y();
+        ChurnConfig.Gbt s = settings(20, 4, 8, 10, 0.1, 0.5);
         TreeBoost a = TreeBoost.fit(x, y, s, 42), b = TreeBoost.fit(x, y, s, 42), c = TreeBoost.fit(x, y, s, 43);
         boolean differs = false;
         for (double[] row : x) {

@@ -24,9 +24,7 @@ public final class GbtModel implements ChurnModel {
     }
 
     public static GbtModel fit(List<String> features, double[][] z, int[] y, ChurnConfig.Gbt g, long seed) {
-        TreeBoost.Settings s = new TreeBoost.Settings(g.trees(), g.maxDepth(), g.maxNodes(), g.nodeSize(), g.shrinkage(),
-                g.subsample(), g.maxBins());
-        return new GbtModel(TreeBoost.fit(z, y, s, seed), features, g);
+        return new GbtModel(TreeBoost.fit(z, y, g, seed), features, g);
     }
 
     @Override

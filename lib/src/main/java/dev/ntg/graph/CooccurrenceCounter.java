@@ -115,9 +115,11 @@ public final class CooccurrenceCounter {
         private void row(int i) {
             if (x.itemPtr[i + 1] == x.itemPtr[i]) return;
             long t0 = System.nanoTime();
-            boolean dense = window == 0 && wacc == null && 2 * pairsOf(i) >= x.nItems;
+            boolean binaryWhole = window == 0 && wacc == null;
+            long rowPairs = binaryWhole ? pairsOf(i) : 0;
+            boolean dense = binaryWhole && 2 * rowPairs >= x.nItems;
             int nt = 0;
-            if (dense) countDense(i);
+            if (dense) countDense(i, rowPairs);
             else if (window > 0) nt = countWindow(i);
             else if (wacc == null) nt = countBinary(i);
             else nt = countWeighted(i);
@@ -142,18 +144,15 @@ public final class CooccurrenceCounter {
         /**
          * Binary weights, whole histories, for a row expected to touch a large share of the catalogue (at least
          * half as many pairs as items): no touched list, since {@link #scoreDense} reads the accumulator in item
-         * order, sequentially, instead of in the touched list's scattered order.
+         * order, sequentially, instead of in the touched list's scattered order. {@code rowPairs} is {@link #pairsOf}(i).
          */
-        private void countDense(int i) {
+        private void countDense(int i, long rowPairs) {
             final int[] acc = this.acc, items = x.items, userPtr = x.userPtr, itemUsers = x.itemUsers;
-            long p2 = 0;
             for (int p = x.itemPtr[i], pe = x.itemPtr[i + 1]; p < pe; p++) {
                 int u = itemUsers[p];
-                int a = userPtr[u], b = userPtr[u + 1];
-                p2 += b - a - 1;
-                for (int q = a; q < b; q++) acc[items[q]]++;
+                for (int q = userPtr[u], b = userPtr[u + 1]; q < b; q++) acc[items[q]]++;
             }
-            pairs += p2;
+            pairs += rowPairs;
         }
 
         /**

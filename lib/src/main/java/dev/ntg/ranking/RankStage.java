@@ -148,7 +148,9 @@ public final class RankStage implements Stage {
     private static Map<String, Double> dotProductShares(Models models) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Scorer s : models.scorers()) {
-            if (s instanceof DotProductScorer d && !Double.isNaN(d.scoredShare())) out.put(s.name(), Math.round(d.scoredShare() * 1e4) / 1e4);
+            if (!(s instanceof DotProductScorer d)) continue;
+            double share = d.scoredShare();
+            if (!Double.isNaN(share)) out.put(s.name(), Math.round(share * 1e4) / 1e4);
         }
         return out;
     }

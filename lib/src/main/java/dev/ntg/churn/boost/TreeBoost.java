@@ -1,5 +1,7 @@
 package dev.ntg.churn.boost;
 
+import dev.ntg.config.ChurnConfig;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -22,12 +24,8 @@ public final class TreeBoost {
         this.importance = importance;
     }
 
-    /** Boosting settings; {@code maxDepth} counts the root as depth 1 and {@code maxBins} is at most 256. */
-    public record Settings(int trees, int maxDepth, int maxLeaves, int nodeSize, double shrinkage, double subsample, int maxBins) {
-    }
-
     /** Fits on {@code x} (rows are examples, no NaN) and labels {@code y} in {0, 1}, both of which must occur. */
-    public static TreeBoost fit(double[][] x, int[] y, Settings s, long seed) {
+    public static TreeBoost fit(double[][] x, int[] y, ChurnConfig.Gbt s, long seed) {
         int n = x.length;
         if (n == 0 || x[0].length == 0) throw new IllegalArgumentException("no examples or no features to fit");
         int[] classCount = new int[2];
@@ -37,7 +35,7 @@ public final class TreeBoost {
         }
         if (classCount[0] == 0 || classCount[1] == 0) throw new IllegalArgumentException("both labels must occur, got " + Arrays.toString(classCount));
         FeatureBins bins = FeatureBins.of(x, s.maxBins());
-        TreeGrower grower = new TreeGrower(bins, n, s.maxDepth(), s.maxLeaves(), s.nodeSize());
+        TreeGrower grower = new TreeGrower(bins, n, s.maxDepth(), s.maxNodes(), s.nodeSize());
         double mean = (double) (classCount[1] - classCount[0]) / n;
         double intercept = 0.5 * Math.log((1 + mean) / (1 - mean));
         double[] f = new double[n];
