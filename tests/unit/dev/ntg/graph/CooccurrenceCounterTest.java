@@ -5,21 +5,39 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The binary kernel's counts and stats against co-occurrence counted by brute force from the user lists, on
- * Zipf-popular random matrices and edge cases, with 1 and 2 threads; and against the weighted walk with every
- * weight 1 (a separate loop), which must give the same graph to the last bit.
+ * Both binary kernels (the upper triangle, and full rows) against co-occurrence counted by brute force from the
+ * user lists, on Zipf-popular random matrices and edge cases, with 1 and 2 threads; and the triangle against the
+ * weighted full-row walk with every weight 1, which must give the same graph to the last bit.
  */
 @DisplayName("The co-occurrence kernel counts what brute force counts")
 class CooccurrenceCounterTest {
     private static CooccurrenceCounter.Options options(int minSupport, int topK, int threads) {
-        return new CooccurrenceCounter.Options(Similarity.of("cosine", 1.0), minSupport, topK, 0, threads);
+        return options(Similarity.of("cosine", 1.0), minSupport, topK, threads);
+    }
+
+    private static CooccurrenceCounter.Options options(SimilarityMeasure m, int minSupport, int topK, int threads) {
+        return new CooccurrenceCounter.Options(m, minSupport, topK, 0, threads);
+    }
+
+    /** The graph of each binary kernel, on 1 and 2 threads, named for the assertion messages. */
+    private static List<Map.Entry<String, ItemGraph>> everyKernel(Interactions x, SimilarityMeasure m, int minSupport, int topK) {
+        int k = Math.min(topK, Math.max(1, x.nItems));
+        List<Map.Entry<String, ItemGraph>> graphs = new ArrayList<>();
+        for (int threads = 1; threads <= 2; threads++) {
+            CooccurrenceCounter.Options o = options(m, minSupport, topK, threads);
+            graphs.add(Map.entry("upper triangle, " + threads + " threads", UpperTriangleCounter.build(x, o, k, threads)));
+            graphs.add(Map.entry("full rows, " + threads + " threads", FullRowCounter.build(x, o, k, threads)));
+        }
+        return graphs;
     }
 
     /** Users with Zipf-popular items (item k drawn with weight 1/(k+1)), empty users, and one user with every item. */
@@ -92,18 +110,17 @@ class CooccurrenceCounterTest {
             distinct += c > 0 ? 1 : 0;
             pairs += c;
         }
-        for (int threads = 1; threads <= 2; threads++) {
-            ItemGraph g = CooccurrenceCounter.build(x, options(1, x.nItems + 1, threads));
+        for (Map.Entry<String, ItemGraph> kernel : everyKernel(x, Similarity.of("cosine", 1.0), 1, x.nItems + 1)) {
+            ItemGraph g = kernel.getValue();
             for (int i = 0; i < x.nItems; i++) {
                 int[] row = truth[i];
                 int[] expected = IntStream.range(0, x.nItems).filter(j -> row[j] > 0).toArray();
-                assertThat(g.neighbours(i)).as("neighbours of %d", i).containsExactlyInAnyOrder(expected);
+                assertThat(g.neighbours(i)).as("%s: neighbours of %d", kernel.getKey(), i).containsExactlyInAnyOrder(expected);
                 for (int r = 0; r < g.outDegree(i); r++) assertThat(g.count(i, r)).isEqualTo(row[g.neighbour(i, r)]);
             }
-            assertThat(g.stats().pairsCounted()).isEqualTo(pairs);
-            assertThat(g.stats().distinctPairs()).isEqualTo(distinct);
-            assertThat(g.stats().belowMinSupport()).isZero();
-            assertThat(g.stats().edges()).isEqualTo(distinct);
+            ItemGraph.Stats st = g.stats();
+            assertThat(new long[]{st.pairsCounted(), st.distinctPairs(), st.belowMinSupport(), st.edges(), st.prunedByTopK()})
+                    .as(kernel.getKey()).containsExactly(pairs, distinct, 0, distinct, 0);
         }
     }
 
@@ -128,19 +145,28 @@ class CooccurrenceCounterTest {
     }
 
     /**
-     * The kernel reads a row back in item order when it counts at least half as many pairs as there are items, and
-     * through its touched list otherwise; these matrices must exercise both.
+     * The upper triangle reads a row back in rank order when it counts at least half as many pairs as there are
+     * ranks above the row's item (ranks by users, then id), and through its touched list otherwise; these matrices
+     * must exercise both.
      */
     private static void assertBothRowKinds(Interactions x) {
+        int n = x.nItems;
+        int[] rank = new int[n];
+        Integer[] byUse = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(byUse, Comparator.<Integer>comparingInt(x::itemDegree).thenComparingInt(i -> i));
+        for (int r = 0; r < n; r++) rank[byUse[r]] = r;
+        long[] above = new long[n];
+        for (int u = 0; u < x.nUsers; u++)
+            for (int a = x.userPtr[u]; a < x.userPtr[u + 1]; a++)
+                for (int b = x.userPtr[u]; b < x.userPtr[u + 1]; b++)
+                    if (rank[x.items[b]] > rank[x.items[a]]) above[x.items[a]]++;
         int dense = 0, listed = 0;
-        for (int i = 0; i < x.nItems; i++) {
-            long p2 = 0;
-            for (int p = x.itemPtr[i]; p < x.itemPtr[i + 1]; p++) p2 += x.userPtr[x.itemUsers[p] + 1] - x.userPtr[x.itemUsers[p]] - 1;
-            if (x.itemPtr[i + 1] == x.itemPtr[i]) continue;
-            if (2 * p2 >= x.nItems) dense++;
+        for (int i = 0; i < n; i++) {
+            if (above[i] == 0) continue;
+            if (2 * above[i] >= n - 1 - rank[i]) dense++;
             else listed++;
         }
-        assertThat(dense).as("rows read back in item order").isGreaterThan(10);
+        assertThat(dense).as("rows read back in rank order").isGreaterThan(10);
         assertThat(listed).as("rows read through the touched list").isGreaterThan(10);
     }
 
@@ -155,15 +181,17 @@ class CooccurrenceCounterTest {
         assertPrunedLikeWeighted(zipf(19, 2000, 3000, false));
     }
 
-    /** Every measure's top 5 per row with min support 2 equals a full sort of brute-force scores (score desc, NaN last, dst asc). */
+    /**
+     * Every measure's top 5 per row with min support 2, from each kernel, equals a full sort of brute-force scores
+     * (score desc, NaN last, dst asc).
+     */
     private static void assertTopKLikeBruteForce(Interactions x) {
         int[][] truth = bruteForce(x);
         for (String name : dev.ntg.config.GraphConfig.MEASURES) {
             SimilarityMeasure m = Similarity.of(name, 1.0);
-            ItemGraph g = CooccurrenceCounter.build(x, new CooccurrenceCounter.Options(m, 2, 5, 0, 1));
+            List<List<Integer>> expected = new ArrayList<>();
             long pruned = 0;
             for (int i = 0; i < x.nItems; i++) {
-                int src = i;
                 double[] score = new double[x.nItems];
                 List<Integer> cand = new ArrayList<>();
                 for (int j = 0; j < x.nItems; j++) {
@@ -172,16 +200,24 @@ class CooccurrenceCounterTest {
                     cand.add(j);
                 }
                 cand.sort((a, b) -> Double.isNaN(score[a]) != Double.isNaN(score[b]) ? (Double.isNaN(score[a]) ? 1 : -1)
-                        : score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
-                List<Integer> expected = cand.subList(0, Math.min(5, cand.size()));
-                pruned += cand.size() - expected.size();
-                assertThat(g.neighbours(i)).as("%s, row %d", name, src).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
-                for (int r = 0; r < g.outDegree(i); r++) {
-                    assertThat(g.similarity(i, r)).as("%s, row %d", name, src).isEqualTo(score[g.neighbour(i, r)]);
-                    assertThat(g.count(i, r)).isEqualTo(truth[i][g.neighbour(i, r)]);
-                }
+                        : score[a] > score[b] ? -1 : score[a] < score[b] ? 1 : Integer.compare(a, b));
+                expected.add(cand.subList(0, Math.min(5, cand.size())));
+                pruned += cand.size() - expected.get(i).size();
             }
-            assertThat(g.stats().prunedByTopK()).as("%s pruned", name).isEqualTo(pruned);
+            for (Map.Entry<String, ItemGraph> kernel : everyKernel(x, m, 2, 5)) {
+                ItemGraph g = kernel.getValue();
+                for (int i = 0; i < x.nItems; i++) {
+                    assertThat(g.neighbours(i)).as("%s, %s, row %d", name, kernel.getKey(), i)
+                            .containsExactly(expected.get(i).stream().mapToInt(Integer::intValue).toArray());
+                    for (int r = 0; r < g.outDegree(i); r++) {
+                        int j = g.neighbour(i, r);
+                        assertThat(g.similarity(i, r)).as("%s, %s, row %d", name, kernel.getKey(), i)
+                                .isEqualTo(m.score(truth[i][j], x.itemMass[i], x.itemMass[j], x.userMass));
+                        assertThat(g.count(i, r)).isEqualTo(truth[i][j]);
+                    }
+                }
+                assertThat(g.stats().prunedByTopK()).as("%s, %s: pruned", name, kernel.getKey()).isEqualTo(pruned);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.SplittableRandom;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +69,29 @@ class SimilarityMeasureTest {
             if (!m.equals("conditional")) {
                 assertTrue(s.symmetric());
                 assertEquals(s.score(2, 3, 4, 10), s.score(2, 4, 3, 10), EPS, m);
+            }
+        }
+    }
+
+    /**
+     * The upper-triangle kernel scores a pair once for both ends when the measure says it is symmetric, so the two
+     * directions must agree to the last bit, for counts and for fuzzy (weighted) masses alike.
+     */
+    @Test
+    void symmetricMeasuresAgreeToTheLastBit() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (String m : GraphConfig.MEASURES) {
+            SimilarityMeasure s = Similarity.of(m, 10.0);
+            if (!s.symmetric()) continue;
+            for (int t = 0; t < 20_000; t++) {
+                boolean counts = t % 2 == 0;
+                double n = counts ? 1 + r.nextInt(1_000_000) : 1 + r.nextDouble() * 1e6;
+                double ci = counts ? 1 + r.nextInt((int) n) : r.nextDouble() * n;
+                double cj = counts ? 1 + r.nextInt((int) (n - ci) + 1) : r.nextDouble() * (n - ci);
+                double cij = counts ? 1 + r.nextInt((int) Math.min(ci, cj)) : r.nextDouble() * Math.min(ci, cj);
+                double ab = s.score(cij, ci, cj, n), ba = s.score(cij, cj, ci, n);
+                assertEquals(Double.doubleToRawLongBits(ab), Double.doubleToRawLongBits(ba),
+                        () -> m + " (" + cij + ", " + ci + ", " + cj + ", " + n + "): " + ab + " vs " + ba);
             }
         }
     }

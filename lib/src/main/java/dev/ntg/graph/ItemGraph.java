@@ -30,8 +30,9 @@ public final class ItemGraph {
     /**
      * What the kernel did.
      *
-     * @param pairsCounted     ordered pair increments (i, j), i ≠ j, over all user histories
-     * @param distinctPairs    ordered pairs with a co-occurrence count ≥ 1
+     * @param pairsCounted     ordered pairs (i, j), i ≠ j, one per user who has both (a kernel that visits an unordered
+     *                         pair once counts it for both orders)
+     * @param distinctPairs    ordered pairs with a co-occurrence count ≥ 1 (likewise)
      * @param belowMinSupport  of those, pairs dropped for a count below min_support
      * @param prunedByTopK     pairs that passed min_support but fell outside the top-K of their source
      * @param edges            edges kept

@@ -3,7 +3,8 @@ package dev.ntg.graph;
 /**
  * Dunning's log-likelihood ratio (G²) of the 2×2 table (both, i only, j only, neither), computed like Mahout's
  * {@code LogLikelihood.logLikelihoodRatio}: 2 (H(rows) + H(columns) - H(matrix)) with unnormalized entropies
- * H(k…) = xlogx(Σk) - Σ xlogx(k). It measures surprise in either direction, so a strongly avoided pair also
+ * H(k…) = xlogx(Σk) - Σ xlogx(k), with the sums grouped so that the score is symmetric in i and j to the last
+ * bit. It measures surprise in either direction, so a strongly avoided pair also
  * scores high; min_support and top-K keep the graph to pairs that do co-occur.
  */
 public final class LogLikelihoodRatio implements SimilarityMeasure {
@@ -17,7 +18,7 @@ public final class LogLikelihoodRatio implements SimilarityMeasure {
         double k11 = cij;
         double k12 = ci - cij;
         double k21 = cj - cij;
-        double k22 = n - ci - cj + cij;
+        double k22 = n - (ci + cj) + cij;
         return llr(k11, k12, k21, k22);
     }
 
@@ -38,7 +39,8 @@ public final class LogLikelihoodRatio implements SimilarityMeasure {
         return xLogX(a + b) - xLogX(a) - xLogX(b);
     }
 
+    /** Sums b and c (the two off-diagonal cells) before the others, so that swapping them changes no bit. */
     private static double entropy(double a, double b, double c, double d) {
-        return xLogX(a + b + c + d) - xLogX(a) - xLogX(b) - xLogX(c) - xLogX(d);
+        return xLogX((a + d) + (b + c)) - (xLogX(a) + xLogX(d)) - (xLogX(b) + xLogX(c));
     }
 }

@@ -13,7 +13,10 @@ public interface SimilarityMeasure {
 
     double score(double cij, double ci, double cj, double n);
 
-    /** True when score(i→j) equals score(j→i); false for conditional probability. */
+    /**
+     * True when score(cij, ci, cj, n) equals score(cij, cj, ci, n) to the last bit, for any arguments: the kernel
+     * then scores a pair once for both ends. False for conditional probability.
+     */
     default boolean symmetric() {
         return true;
     }

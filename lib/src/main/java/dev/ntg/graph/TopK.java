@@ -33,13 +33,12 @@ final class TopK {
         return offered;
     }
 
-    /** True when (s1, d1) ranks below (s2, d2). NaN ranks below every number. */
+    /** True when (s1, d1) ranks below (s2, d2). NaN ranks below every number; equal scores, two NaNs included, by destination. */
     private static boolean worse(double s1, int d1, double s2, int d2) {
-        if (s1 != s2) {
-            if (Double.isNaN(s1)) return !Double.isNaN(s2);
-            if (Double.isNaN(s2)) return false;
-            return s1 < s2;
-        }
+        if (s1 < s2) return true;
+        if (s1 > s2) return false;
+        boolean nan1 = Double.isNaN(s1);
+        if (nan1 != Double.isNaN(s2)) return nan1;
         return d1 > d2;
     }
 
@@ -57,6 +56,19 @@ final class TopK {
             cnt[0] = c;
             siftDown(0);
         }
+    }
+
+    /** The k-th kept candidate in heap order, 0 ≤ k &lt; size; the 0-th is the worst kept. */
+    double simAt(int k) {
+        return sim[k];
+    }
+
+    int dstAt(int k) {
+        return dst[k];
+    }
+
+    int cntAt(int k) {
+        return cnt[k];
     }
 
     /** Empties the heap into the arrays, best first. */
