@@ -17,7 +17,7 @@ final class BinnedTree {
     private double[] value = new double[16];
 
     /** Adds a leaf and returns its index. */
-    int leaf(double output) {
+    int addLeaf(double output) {
         if (size == feature.length) grow();
         feature[size] = -1;
         value[size] = output;

@@ -58,13 +58,13 @@ final class TreeGrower {
         this.queue = new PriorityQueue<>((a, b) -> a.gain != b.gain ? Double.compare(b.gain, a.gain) : Integer.compare(a.seq, b.seq));
         this.queued = 0;
         BinnedTree tree = new BinnedTree();
-        int root = tree.leaf(newtonStep(0, count));
+        int root = tree.addLeaf(newtonStep(0, count));
         if (maxDepth > 1) offer(root, 0, count, 1, histogram(0, count));
         for (int leaves = 1; leaves < maxLeaves && !queue.isEmpty(); leaves++) {
             Candidate c = queue.poll();
             int mid = partition(c.lo, c.hi, c.feature, c.bin);
-            int left = tree.leaf(newtonStep(c.lo, mid));
-            int right = tree.leaf(newtonStep(mid, c.hi));
+            int left = tree.addLeaf(newtonStep(c.lo, mid));
+            int right = tree.addLeaf(newtonStep(mid, c.hi));
             tree.split(c.node, c.feature, c.bin, bins.thresholds[c.feature][c.bin], left, right);
             importance[c.feature] += c.gain;
             int depth = c.depth + 1;
