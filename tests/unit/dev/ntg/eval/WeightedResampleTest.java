@@ -41,6 +41,14 @@ class WeightedResampleTest {
     }
 
     @Test
+    @DisplayName("counts (1, 0, 1, 0) draw none of the top predictions: copies 0.2/0, 0.5/1, by hand")
+    void topGroupNotDrawn() {
+        // thresholds 0.5 (recall 1 at precision 1), then 0.2 (recall unchanged)
+        assertEquals(1.0, onCounts(new PrAuc(), 1, 0, 1, 0), 1e-15);
+        assertEquals(1.0, onCounts(new RocAuc(), 1, 0, 1, 0), 1e-15);
+    }
+
+    @Test
     @DisplayName("a row drawn three times straddles two equal-mass bins")
     void copiesSplitAcrossBins() {
         // counts (3, 1, 0, 0): sorted copies 0.2, 0.2 | 0.2, 0.8/1 -> gaps 0.2 and |0.5 - 0.5| = 0
@@ -82,5 +90,81 @@ class WeightedResampleTest {
                 }
             }
         }
+    }
+
+    @Test
+    @DisplayName("equal-mass bins are the same whether the rows arrive sorted or not, also with more bins than copies")
+    void equalMassBinsInAnyVisitOrder() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 1 + rng.nextInt(25), bins = new int[]{1, 2, 3, 7, 10, 16, 40}[rng.nextInt(7)];
+            double[] p = new double[n], y = new double[n];
+            int[] counts = new int[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = rng.nextInt(6) / 5.0; // ties
+                y[i] = rng.nextInt(2);
+                counts[i] = rng.nextInt(4);
+            }
+            int[] sorted = Weighted.ascending(p, Pairs.identity(n));
+            double[] sp = new double[n], sy = new double[n];
+            int[] sortedCounts = new int[n];
+            for (int k = 0; k < n; k++) {
+                sp[k] = p[sorted[k]];
+                sy[k] = y[sorted[k]];
+                sortedCounts[k] = counts[sorted[k]];
+            }
+            for (Pairs m : new Pairs[]{ExpectedCalibrationError.equalMass(bins), MaximumCalibrationError.equalMass(bins)}) {
+                double unsorted = m.prepare(p, y, Pairs.identity(n)).value(counts);
+                double inOrder = m.prepare(sp, sy, Pairs.identity(n)).value(sortedCounts);
+                assertEquals(unsorted, inOrder, 1e-12, "n " + n + ", bins " + bins + ", trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("intervals and paired differences are percentiles over the very resamples indices() draws")
+    void intervalsUseTheDrawnResamples() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 300;
+        double[] p = new double[n], q = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = Math.round(rng.nextDouble() * 30) / 30.0;
+            q[i] = rng.nextDouble();
+            y[i] = rng.nextDouble() < p[i] ? 1 : 0;
+        }
+        Map<String, Supplier<Pairs>> metrics = new LinkedHashMap<>();
+        metrics.put("auc", RocAuc::new);
+        metrics.put("log_loss", LogLoss::new);
+        metrics.put("ece_mass", () -> ExpectedCalibrationError.equalMass(10));
+        Bootstrap boot = new Bootstrap(40, 9);
+        Map<String, Interval> got = boot.intervals(p, y, metrics);
+        int[] order = Weighted.ascending(p, Pairs.identity(n));
+        for (var e : metrics.entrySet()) {
+            double[] reps = new double[boot.resamples()];
+            for (int r = 0; r < reps.length; r++) {
+                int[] c = boot.counts(r, n);
+                Pairs copies = e.getValue().get();
+                for (int i : order) for (int k = 0; k < c[i]; k++) copies.add(p[i], y[i]);
+                reps[r] = copies.value();
+            }
+            Interval want = boot.summarize(e.getValue().get().of(p, y), reps);
+            assertEquals(want.lower(), got.get(e.getKey()).lower(), 1e-12, e.getKey());
+            assertEquals(want.upper(), got.get(e.getKey()).upper(), 1e-12, e.getKey());
+        }
+        double[] diffs = new double[boot.resamples()];
+        for (int r = 0; r < diffs.length; r++) {
+            int[] c = boot.counts(r, n);
+            BrierScore a = new BrierScore(), b = new BrierScore();
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < c[i]; k++) {
+                    a.add(q[i], y[i]);
+                    b.add(p[i], y[i]);
+                }
+            }
+            diffs[r] = a.value() - b.value();
+        }
+        Interval paired = boot.paired(q, p, y, BrierScore::new);
+        assertEquals(boot.summarize(0, diffs).lower(), paired.lower(), 1e-12);
+        assertEquals(boot.summarize(0, diffs).upper(), paired.upper(), 1e-12);
     }
 }

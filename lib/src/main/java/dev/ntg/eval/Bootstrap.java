@@ -58,22 +58,23 @@ public final class Bootstrap {
     }
 
     /**
-     * Several metrics of one predictor on the same resamples. Each metric is prepared once on the rows sorted by
-     * prediction (ties by row) and then evaluated on each resample's draw counts (what adding the drawn copies in
-     * that order would give, up to rounding in the last bits), without copying them; resamples run in parallel, each filling its own slot, so the
-     * result does not depend on the thread count.
+     * Several metrics of one predictor on the same resamples. The rows are put in prediction order (ties by row) once,
+     * each metric is prepared once on that copy and then evaluated on each resample's draw counts (what adding the
+     * drawn copies in that order would give, up to rounding in the last bits), without copying rows. A resample's
+     * counts are gathered into that order once for all the metrics, which then read them in sequence. Resamples run
+     * in parallel, each filling its own slot, so the result does not depend on the thread count.
      */
     public java.util.Map<String, Interval> intervals(double[] p, double[] y, java.util.Map<String, ? extends Supplier<? extends Metric>> metrics) {
         List<String> names = new ArrayList<>(metrics.keySet());
         double[] estimates = new double[names.size()];
         for (int m = 0; m < names.size(); m++) estimates[m] = metrics.get(names.get(m)).get().of(p, y);
         int[] order = Weighted.ascending(p, Pairs.identity(p.length));
+        double[] sortedP = permute(p, order), sortedY = permute(y, order);
+        int[] visit = Pairs.identity(p.length);
         Weighted[] prepared = new Weighted[names.size()];
-        for (int m = 0; m < names.size(); m++) prepared[m] = prepare(metrics.get(names.get(m)), p, y, order);
+        for (int m = 0; m < names.size(); m++) prepared[m] = prepare(metrics.get(names.get(m)), sortedP, sortedY, visit);
         double[][] reps = new double[names.size()][resamples];
-        byte[][] counts = countTable(p.length);
-        IntStream.range(0, resamples).parallel().forEach(r -> {
-            int[] c = widen(counts[r]);
+        forEachResample(order, (r, c) -> {
             for (int m = 0; m < names.size(); m++) reps[m][r] = prepared[m].value(c);
         });
         java.util.Map<String, Interval> out = new java.util.LinkedHashMap<>();
@@ -92,12 +93,36 @@ public final class Bootstrap {
         int[] rows = Pairs.identity(y.length);
         Weighted wa = prepare(metric, a, y, rows), wb = prepare(metric, b, y, rows);
         double[] reps = new double[resamples];
-        byte[][] counts = countTable(y.length);
-        IntStream.range(0, resamples).parallel().forEach(r -> {
-            int[] c = widen(counts[r]);
-            reps[r] = wa.value(c) - wb.value(c);
-        });
+        forEachResample(rows, (r, c) -> reps[r] = wa.value(c) - wb.value(c));
         return summarize(estimate, reps);
+    }
+
+    private interface ResampleBody {
+        /** @param counts how often each row was drawn in resample r, indexed like the {@code rows} of the call */
+        void accept(int r, int[] counts);
+    }
+
+    /**
+     * Runs body on every resample's draw counts, the counts of {@code rows[k]} at index k. Resamples are shared out in
+     * blocks, each with one counts buffer, rather than given a fresh array each.
+     */
+    private void forEachResample(int[] rows, ResampleBody body) {
+        byte[][] table = countTable(rows.length);
+        int blocks = Math.min(resamples, 64);
+        IntStream.range(0, blocks).parallel().forEach(block -> {
+            int[] c = new int[rows.length];
+            for (int r = resamples * block / blocks; r < resamples * (block + 1) / blocks; r++) {
+                byte[] drawn = table[r];
+                for (int k = 0; k < rows.length; k++) c[k] = drawn[rows[k]];
+                body.accept(r, c);
+            }
+        });
+    }
+
+    private static double[] permute(double[] a, int[] order) {
+        double[] out = new double[order.length];
+        for (int k = 0; k < order.length; k++) out[k] = a[order[k]];
+        return out;
     }
 
     /**
@@ -135,12 +160,6 @@ public final class Bootstrap {
             tableRows = n;
         }
         return table;
-    }
-
-    private static int[] widen(byte[] b) {
-        int[] c = new int[b.length];
-        for (int i = 0; i < b.length; i++) c[i] = b[i];
-        return c;
     }
 
     /** Percentile interval of arbitrary replicates (NaN dropped). */

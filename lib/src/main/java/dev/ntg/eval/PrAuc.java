@@ -15,14 +15,14 @@ public final class PrAuc extends Pairs {
             double tp = 0, ap = 0, prevRecall = 0;
             long above = 0; // copies at or above the current threshold
             for (int t = g.size() - 1; t >= 0; t--) {
-                long w = g.copies(t, counts);
-                if (w == 0) continue;
                 for (int k = g.start[t]; k < g.start[t + 1]; k++) {
                     int i = g.rows[k];
-                    tp += Weighted.count(counts, i) * y[i];
+                    int c = Weighted.count(counts, i);
+                    above += c;
+                    tp += c * y[i];
                 }
-                above += w;
-                double recall = tp / totalPos, precision = tp / above;
+                // A group not drawn leaves tp, so the recall step is +0 and ap keeps its bits: no branch for it.
+                double recall = tp / totalPos, precision = above == 0 ? 0 : tp / above;
                 ap += (recall - prevRecall) * precision;
                 prevRecall = recall;
             }

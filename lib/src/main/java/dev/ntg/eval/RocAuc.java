@@ -9,20 +9,23 @@ public final class RocAuc extends Pairs {
     @Override
     Weighted prepare(double[] p, double[] y, int[] visit) {
         TieGroups g = TieGroups.of(p, visit);
+        double[] positive = new double[g.rows.length];
+        for (int k = 0; k < positive.length; k++) positive[k] = y[g.rows[k]] == 1 ? 1 : 0;
         return counts -> {
             double positives = 0, rankSum = 0;
             long at = 0; // copies ranked below the current group
             for (int t = 0; t < g.size(); t++) {
-                long w = g.copies(t, counts);
-                if (w == 0) continue;
-                double avgRank = (2 * at + w + 1) / 2.0; // mean of the ranks at + 1 .. at + w
+                long w = 0;
+                double groupPositives = 0;
                 for (int k = g.start[t]; k < g.start[t + 1]; k++) {
-                    int i = g.rows[k];
-                    if (y[i] != 1) continue;
-                    int c = Weighted.count(counts, i);
-                    positives += c;
-                    rankSum += c * avgRank; // exact: avgRank is a half-integer
+                    int c = Weighted.count(counts, g.rows[k]);
+                    w += c;
+                    groupPositives += c * positive[k];
                 }
+                // Exact: integer counts times the group's mean rank at + 1 .. at + w, a half-integer. A group not
+                // drawn adds 0, without a branch that a third of the groups of a resample would mispredict.
+                positives += groupPositives;
+                rankSum += groupPositives * ((2 * at + w + 1) / 2.0);
                 at += w;
             }
             double negatives = at - positives;

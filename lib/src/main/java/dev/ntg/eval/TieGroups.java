@@ -32,13 +32,6 @@ final class TieGroups {
         return start.length - 1;
     }
 
-    /** Copies of the rows of group g in a sample with these counts. */
-    long copies(int g, int[] counts) {
-        long w = 0;
-        for (int k = start[g]; k < start[g + 1]; k++) w += Weighted.count(counts, rows[k]);
-        return w;
-    }
-
     /** Σ y over every copy, rows in visit order, a row drawn c times adding c·y. */
     static double outcomeSum(double[] y, int[] visit, int[] counts) {
         double s = 0;
