@@ -135,14 +135,17 @@ public final class SpectralAxes {
         double[][] data = new double[shapers][];
         for (int i = 0, r = 0; i < n; i++) if (shaping[i]) data[r++] = x[i];
 
-        KMeans best = null;
-        // One BBD tree for all restarts (KMeans.fit(data, ...) would build the same tree again for each).
+        // One BBD tree for all restarts (KMeans.fit(data, ...) would build the same tree again for each); the tree is
+        // only read. Restarts run side by side: Smile draws k-means++ seeds from a per-thread generator, seeded here at
+        // the start of each restart, so each restart draws what it drew when they ran one after another.
         BBDTree tree = new BBDTree(data);
-        for (int r = 0; r < restarts; r++) {
+        KMeans[] runs = new KMeans[restarts];
+        pool.submit(() -> java.util.stream.IntStream.range(0, restarts).parallel().forEach(r -> {
             MathEx.setSeed(seed + 7919L * (r + 1));
-            KMeans km = KMeans.fit(tree, data, k, 100, 1e-6);
-            if (best == null || km.distortion < best.distortion) best = km;
-        }
+            runs[r] = KMeans.fit(tree, data, k, 100, 1e-6);
+        })).join();
+        KMeans best = null;
+        for (KMeans km : runs) if (best == null || km.distortion < best.distortion) best = km;
         double[][] centroids = new double[k][];
         for (int a = 0; a < k; a++) {
             double[] c = best.centroids[a].clone();
