@@ -3,13 +3,14 @@ package dev.ntg.churn;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ntg.io.Json;
-import smile.classification.LogisticRegression;
 
 import java.util.List;
 
 /**
- * L2-penalized logistic regression (Smile, L-BFGS) on standardized features; its coefficients are the drivers:
- * β_j is the change in log-odds of churn per standard deviation of feature j. Deterministic: no randomness.
+ * L2-penalized logistic regression on standardized features; its coefficients are the drivers: β_j is the change in
+ * log-odds of churn per standard deviation of feature j. Fitted by {@link NewtonLogistic}: Newton's method on the
+ * penalized log-likelihood, which reaches the optimum to machine precision in a few passes (Smile's L-BFGS took 13.8 s
+ * for both models at 25M events and stopped on "Line search fails"). Deterministic: no randomness, sums in row order.
  */
 public final class LogisticModel implements ChurnModel {
     private final String name;
@@ -26,12 +27,13 @@ public final class LogisticModel implements ChurnModel {
         this.intercept = intercept;
     }
 
-    /** Fits on the given columns of z (all columns for the full model, one for the recency baseline). */
+    /**
+     * Fits on the given columns of z (all columns for the full model, one for the recency baseline), minimizing
+     * Σ_i [ln(1 + e^{η_i}) − y_i η_i] + λ/2 Σ_j β_j², η = β_0 + Σ_j β_j z_j (the intercept is not penalized).
+     */
     public static LogisticModel fit(String name, List<String> allNames, int[] columns, double[][] z, int[] y, double lambda) {
-        double[][] x = select(z, columns);
-        LogisticRegression.Binomial m = LogisticRegression.binomial(x, y, lambda, 1e-10, 1000);
-        double[] w = m.coefficients();
-        // Smile stores the intercept last: w = (β_1 .. β_p, β_0).
+        double[] w = NewtonLogistic.fit(select(z, columns), y, lambda);
+        // w = (β_1 .. β_p, β_0).
         double[] beta = java.util.Arrays.copyOf(w, columns.length);
         List<String> names = java.util.Arrays.stream(columns).mapToObj(allNames::get).toList();
         return new LogisticModel(name, names, columns.clone(), beta, w[columns.length]);

@@ -8,6 +8,7 @@ import dev.ntg.data.synthetic.PlantedChurn;
 import dev.ntg.config.ChurnConfig;
 import dev.ntg.config.FeaturesConfig;
 import dev.ntg.config.NtgConfig;
+import dev.ntg.concurrent.Parallel;
 import dev.ntg.eval.Bootstrap;
 import dev.ntg.eval.BrierScore;
 import dev.ntg.eval.LogLoss;
@@ -139,7 +140,7 @@ public final class ScoreChurnStage implements Stage {
 
         // 2. Fit models on the earlier cutoffs, calibrators on the later slice.
         long t1 = System.nanoTime();
-        Fitted fitted = fitAll(fit, cal, cc, seed);
+        Fitted fitted = fitAll(fit, cal, cc, seed, ctx.config().project().effectiveThreads());
         double fitSeconds = (System.nanoTime() - t1) / 1e9;
         writeExamples(duck, fit, cal, ctx.output(CHURN_EXAMPLES));
         ObjectNode model = modelJson(fitted, cutoffs, fitParts, calParts, fit, cal, cc);
@@ -238,16 +239,23 @@ public final class ScoreChurnStage implements Stage {
         }
     }
 
-    private static Fitted fitAll(ExampleSet fit, ExampleSet cal, ChurnConfig cc, long seed) {
+    private static Fitted fitAll(ExampleSet fit, ExampleSet cal, ChurnConfig cc, long seed, int threads) {
         Standardizer scaler = Standardizer.fit(ChurnFeatures.NAMES, fit.x());
         double[][] zFit = scaler.apply(fit.x()), zCal = scaler.apply(cal.x());
         int[] all = IntStream.range(0, ChurnFeatures.NAMES.size()).toArray();
-        LogisticModel logistic = LogisticModel.fit("logistic", ChurnFeatures.NAMES, all, zFit, fit.y(), cc.logisticLambda());
-        GbtModel gbt = GbtModel.fit(ChurnFeatures.NAMES, zFit, fit.y(), cc.gbt(), seed);
-        LogisticModel recency = LogisticModel.fit("recency", ChurnFeatures.NAMES, new int[]{ChurnFeatures.RECENCY}, zFit, fit.y(), 0.0);
+        // The boosted trees grow on one thread while the logistic fits run beside them: each fit reads only the shared
+        // examples and fills its own slot, so the models are the same as fitted one after another.
+        LogisticModel[] logistic = new LogisticModel[2];
+        GbtModel[] gbt = new GbtModel[1];
+        Parallel.runAll("ntg-churn-fit", threads, List.of(
+                () -> gbt[0] = GbtModel.fit(ChurnFeatures.NAMES, zFit, fit.y(), cc.gbt(), seed),
+                () -> {
+                    logistic[0] = LogisticModel.fit("logistic", ChurnFeatures.NAMES, all, zFit, fit.y(), cc.logisticLambda());
+                    logistic[1] = LogisticModel.fit("recency", ChurnFeatures.NAMES, new int[]{ChurnFeatures.RECENCY}, zFit, fit.y(), 0.0);
+                }));
         ConstantModel base = new ConstantModel((double) fit.positives() / fit.size());
         Map<String, Map<String, Calibrator>> cals = new LinkedHashMap<>();
-        for (ChurnModel m : List.<ChurnModel>of(logistic, gbt)) {
+        for (ChurnModel m : List.<ChurnModel>of(logistic[0], gbt[0])) {
             double[] raw = m.predict(zCal);
             Map<String, Calibrator> byName = new LinkedHashMap<>();
             byName.put("none", Calibrator.none());
@@ -255,7 +263,7 @@ public final class ScoreChurnStage implements Stage {
             byName.put("isotonic", Calibrator.isotonic(raw, cal.y()));
             cals.put(m.name(), byName);
         }
-        return new Fitted(scaler, logistic, gbt, recency, base, cals);
+        return new Fitted(scaler, logistic[0], gbt[0], logistic[1], base, cals);
     }
 
     private static int[] labelled(LabeledUsers l) {
