@@ -49,7 +49,7 @@ class DotProductTopTest {
         @Test
         @DisplayName("value() gives the score the list was ranked by")
         void value() {
-            ScoreRow row = new ScoreRow(4, false, 2);
+            ScoreRow row = new ScoreRow(4, 2);
             emb.fill(0, new int[]{0, 2}, row);
             // user = (1,0) + (1,1) = (2,1)
             assertThat(new double[]{emb.value(row, 0), emb.value(row, 1), emb.value(row, 3)}).containsExactly(2, 1, -2);

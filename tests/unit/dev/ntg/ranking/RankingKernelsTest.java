@@ -10,11 +10,11 @@ class RankingKernelsTest {
     @Test
     @DisplayName("top N: score descending, ties by item index, untouched items as 0 in index order, seen items never")
     void topN() {
-        ScoreRow row = new ScoreRow(6, false);
-        row.add(4, 2.0, -1);
-        row.add(1, 2.0, -1);
-        row.add(5, 3.0, -1);
-        row.add(2, -1.0, -1);
+        ScoreRow row = new ScoreRow(6);
+        row.add(4, 2.0);
+        row.add(1, 2.0);
+        row.add(5, 3.0);
+        row.add(2, -1.0);
         boolean[] seen = new boolean[6];
         seen[5] = true;
         assertArrayEquals(new int[]{1, 4, 0, 3, 2}, TopN.select(row, null, seen, 5, 5));
@@ -22,13 +22,63 @@ class RankingKernelsTest {
     }
 
     @Test
-    @DisplayName("the graph scorer remembers the history item that contributed most")
+    @DisplayName("the graph scorer's reason is the history item with the heaviest edge to the item, the smaller on a tie")
     void because() {
-        ItemNeighbors g = ItemNeighbors.of(3, new int[][]{{2}, {2}, {}}, new double[][]{{0.2}, {0.7}, {}}, new long[][]{{1}, {3}, {}});
-        ScoreRow row = new ScoreRow(3, true);
-        new ItemKnnScorer(g).fill(0, new int[]{0, 1}, row);
-        assertEquals(0.9, row.v[2], 1e-15);
-        assertEquals(1, row.because(2));
+        // edges 0 -> 3 (0.2), 1 -> 3 (0.7), 2 -> 3 (0.9, not in the history), 4 -> 3 (0.7), 0 -> 5 (0.4), 4 -> 5 (0.4)
+        ItemNeighbors g = ItemNeighbors.of(6, new int[][]{{3, 5}, {3}, {3}, {}, {5, 3}, {}},
+                new double[][]{{0.2, 0.4}, {0.7}, {0.9}, {}, {0.4, 0.7}, {}}, new long[][]{{1, 1}, {3}, {4}, {}, {2, 3}, {}});
+        ScoreRow row = new ScoreRow(6);
+        ItemKnnScorer knn = new ItemKnnScorer(g);
+        knn.fill(0, new int[]{0, 1, 4}, row);
+        assertEquals(1.6, row.v[3], 1e-15);
+        assertEquals(0.8, row.v[5], 1e-15);
+        boolean[] history = {true, true, false, false, true, false};
+        assertEquals(1, knn.because(row, history, 3));
+        assertEquals(0, knn.because(row, history, 5));
+        assertEquals(-1, knn.because(row, history, 1));
+    }
+
+    @Test
+    @DisplayName("graph reasons on random graphs: the heaviest in-edge from the history, ties to the smaller item, for every touched item")
+    void becauseOnRandomGraphs() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + rng.nextInt(25);
+            int[][] dst = new int[n][];
+            double[][] sim = new double[n][];
+            long[][] co = new long[n][];
+            for (int h = 0; h < n; h++) {
+                int[] targets = rng.ints(0, n).distinct().limit(rng.nextInt(Math.min(n, 6) + 1)).toArray();
+                dst[h] = targets;
+                sim[h] = new double[targets.length];
+                co[h] = new long[targets.length];
+                for (int e = 0; e < targets.length; e++) {
+                    sim[h][e] = rng.nextInt(4) / 4.0 + 0.25; // few distinct weights: ties
+                    co[h][e] = 1 + rng.nextInt(5);
+                }
+            }
+            ItemNeighbors g = ItemNeighbors.of(n, dst, sim, co);
+            boolean[] inHistory = new boolean[n];
+            int[] history = java.util.stream.IntStream.range(0, n).filter(h -> rng.nextBoolean()).toArray();
+            for (int h : history) inHistory[h] = true;
+            ItemKnnScorer knn = new ItemKnnScorer(g);
+            ScoreRow row = new ScoreRow(n);
+            knn.fill(0, history, row);
+            for (int j = 0; j < n; j++) {
+                int want = -1;
+                double best = 0;
+                for (int h : history) {
+                    for (int e = 0; e < dst[h].length; e++) {
+                        if (dst[h][e] == j && (want < 0 || sim[h][e] > best)) {
+                            want = h;
+                            best = sim[h][e];
+                        }
+                    }
+                }
+                assertEquals(want, knn.because(row, inHistory, j), "trial " + trial + ", item " + j);
+                assertEquals(want >= 0, row.on[j], "trial " + trial + ", item " + j + " touched");
+            }
+        }
     }
 
     @Test
@@ -37,14 +87,14 @@ class RankingKernelsTest {
         TasteInputs in = new TasteInputs(2, new double[]{1, 0, 0.25, 0.75, 0, 0}, new double[]{0.8, 0.2, 0.1, 0.9},
                 new String[]{"Action", "Drama"}, 0, null);
         TasteAffinityScorer t = new TasteAffinityScorer(in);
-        ScoreRow row = new ScoreRow(3, false, 2);
+        ScoreRow row = new ScoreRow(3, 2);
         t.fill(0, new int[]{}, row);
         assertArrayEquals(new double[]{0.8, 0.35, 0}, new double[]{t.value(row, 0), t.value(row, 1), t.value(row, 2)}, 1e-15);
-        assertArrayEquals(new int[]{0, 0, -1}, new int[]{t.because(row, 0), t.because(row, 1), t.because(row, 2)});
+        assertArrayEquals(new int[]{0, 0, -1}, new int[]{t.because(row, null, 0), t.because(row, null, 1), t.because(row, null, 2)});
         row.clear();
         t.fill(1, new int[]{0}, row);
         assertEquals(0.7, t.value(row, 1), 1e-15);
-        assertEquals(1, t.because(row, 1));
+        assertEquals(1, t.because(row, null, 1));
     }
 
     @Test
@@ -64,7 +114,7 @@ class RankingKernelsTest {
     void ease() {
         TrainData t = TrainData.of(new String[]{"a", "b", "c"}, new String[]{"x", "y", "z"}, new int[][]{{0, 1}, {0, 1}, {2}});
         EaseScorer e = new EaseScorer(t, 1.0, 2);
-        ScoreRow row = new ScoreRow(3, false);
+        ScoreRow row = new ScoreRow(3);
         e.fill(0, new int[]{0}, row);
         assertEquals(0, row.v[0]);
         assertTrue(row.v[1] > 0.5, "partner score " + row.v[1]);

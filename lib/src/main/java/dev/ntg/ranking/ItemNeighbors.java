@@ -13,12 +13,28 @@ public final class ItemNeighbors {
     final int[] ptr, dst;
     final double[] similarity;
     final long[] cooccurrence;
+    /** The same edges by destination: item j's in-edges are inEdge[inPtr[j], inPtr[j + 1]), from inSource, ascending. */
+    final int[] inPtr, inEdge, inSource;
 
     private ItemNeighbors(int[] ptr, int[] dst, double[] similarity, long[] cooccurrence) {
         this.ptr = ptr;
         this.dst = dst;
         this.similarity = similarity;
         this.cooccurrence = cooccurrence;
+        int nItems = ptr.length - 1;
+        inPtr = new int[nItems + 1];
+        for (int d : dst) inPtr[d + 1]++;
+        for (int j = 0; j < nItems; j++) inPtr[j + 1] += inPtr[j];
+        inEdge = new int[dst.length];
+        inSource = new int[dst.length];
+        int[] at = java.util.Arrays.copyOf(inPtr, nItems);
+        for (int h = 0; h < nItems; h++) {
+            for (int e = ptr[h]; e < ptr[h + 1]; e++) {
+                int k = at[dst[e]]++;
+                inEdge[k] = e;
+                inSource[k] = h;
+            }
+        }
     }
 
     static ItemNeighbors load(DuckSession duck, Path edges, TrainData train) {

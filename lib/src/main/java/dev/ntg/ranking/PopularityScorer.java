@@ -36,7 +36,7 @@ final class PopularityScorer extends Scorer {
     @Override
     void fill(int user, int[] history, ScoreRow row) {
         int m = Math.min(order.length, depth + history.length);
-        for (int t = 0; t < m; t++) row.add(order[t], score[order[t]], -1);
+        for (int t = 0; t < m; t++) row.add(order[t], score[order[t]]);
     }
 
     @Override

@@ -63,7 +63,7 @@ final class Ranking {
                             why[t] = (byte) k;
                         }
                     }
-                    if (why[t] >= 0) from_[t] = models.scorers().get(comp[why[t]]).because(ws.rows[comp[why[t]]], j);
+                    if (why[t] >= 0) from_[t] = models.scorers().get(comp[why[t]]).because(ws.rows[comp[why[t]]], ws.excluded, j);
                 }
                 r.ntg[u] = list;
                 r.scores[u] = sc;

@@ -6,16 +6,17 @@ package dev.ntg.ranking;
  * raised to alpha and divided by deg(j)^beta to push down items every walk reaches. score(j) = Σ_h W(h, j).
  * Precomputed per edge once, so scoring costs the same as item-kNN.
  */
-final class Rp3BetaScorer extends Scorer {
-    private final ItemNeighbors graph;
-    private final double[] weight;
+final class Rp3BetaScorer extends GraphWalkScorer {
     private final double alpha, beta;
 
     Rp3BetaScorer(ItemNeighbors graph, long[] degree, double alpha, double beta) {
-        this.graph = graph;
+        super(graph, weights(graph, degree, alpha, beta));
         this.alpha = alpha;
         this.beta = beta;
-        weight = new double[graph.edges()];
+    }
+
+    private static double[] weights(ItemNeighbors graph, long[] degree, double alpha, double beta) {
+        double[] weight = new double[graph.edges()];
         for (int h = 0; h + 1 < graph.ptr.length; h++) {
             for (int e = graph.ptr[h]; e < graph.ptr[h + 1]; e++) {
                 double p = (double) graph.cooccurrence[e] / Math.max(degree[h], 1);
@@ -23,6 +24,7 @@ final class Rp3BetaScorer extends Scorer {
                 weight[e] = StrictMath.pow(p, alpha) / StrictMath.pow(Math.max(degree[graph.dst[e]], 1), beta);
             }
         }
+        return weight;
     }
 
     @Override
@@ -33,17 +35,5 @@ final class Rp3BetaScorer extends Scorer {
     @Override
     String description() {
         return "RP3beta on the graph: sum over TRAIN items h of (c(h,j)/deg(h))^" + alpha + " / deg(j)^" + beta;
-    }
-
-    @Override
-    void fill(int user, int[] history, ScoreRow row) {
-        for (int h : history) {
-            for (int e = graph.ptr[h]; e < graph.ptr[h + 1]; e++) row.add(graph.dst[e], weight[e], h);
-        }
-    }
-
-    @Override
-    Reason explains() {
-        return Reason.ITEM;
     }
 }

@@ -26,9 +26,14 @@ abstract class Scorer {
         return row.v[j];
     }
 
-    /** Why item j scored in a filled row: the contributing history item or taste axis (see {@link #explains}), or -1. */
-    int because(ScoreRow row, int j) {
-        return row.because(j);
+    /**
+     * Why item j scored in a filled row: the contributing history item or taste axis (see {@link #explains}), or -1.
+     * Asked only for the items that make a user's list.
+     *
+     * @param inHistory the user's TRAIN items, flagged
+     */
+    int because(ScoreRow row, boolean[] inHistory, int j) {
+        return -1;
     }
 
     /** What {@link #because} returns: the contributing history item (graph walks), the axis (taste), or nothing. */

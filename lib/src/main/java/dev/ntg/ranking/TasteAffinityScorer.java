@@ -33,7 +33,7 @@ final class TasteAffinityScorer extends DotProductScorer {
 
     /** The axis with the largest positive term, or -1; computed for the listed items only. */
     @Override
-    int because(ScoreRow row, int j) {
+    int because(ScoreRow row, boolean[] inHistory, int j) {
         double best = 0;
         int arg = -1;
         for (int a = 0; a < k; a++) {

@@ -36,12 +36,11 @@ final class Workspace {
         rows = new ScoreRow[scorers.size()];
         for (int s = 0; s < rows.length; s++) {
             Scorer sc = scorers.get(s);
-            rows[s] = sc instanceof DotProductScorer d ? new ScoreRow(train.nItems, false, d.dimension())
-                    : new ScoreRow(train.nItems, sc.explains() != Scorer.Reason.NONE);
+            rows[s] = new ScoreRow(train.nItems, sc instanceof DotProductScorer d ? d.dimension() : 0);
         }
         excluded = new boolean[train.nItems];
         scores = new double[train.nItems];
-        blendRow = new ScoreRow(train.nItems, false);
+        blendRow = new ScoreRow(train.nItems);
         inUnion = new boolean[train.nItems];
         heaps = new BoundedHeap[BLOCK];
         blockTops = new int[scorers.size()][BLOCK][];
@@ -160,7 +159,7 @@ final class Workspace {
     /** The blended top n of the current user's candidates (exact tie-breaking, fillers by index). */
     int[] blendTop(Blend.Candidates cand, double[] weights, int n) {
         blendRow.clear();
-        for (int m = 0; m < cand.items().length; m++) blendRow.add(cand.items()[m], cand.score(weights, m), -1);
+        for (int m = 0; m < cand.items().length; m++) blendRow.add(cand.items()[m], cand.score(weights, m));
         return TopN.select(blendRow, null, excluded, pool(), n);
     }
 }
