@@ -82,7 +82,7 @@ final class Backtest {
                 continue;
             }
             TrainData t = TrainData.load(duck, "rank_fold_train", start, rc.recentDays(), "rank_fold");
-            WindowTruth w = WindowTruth.load(duck, "fold", "rank_fold_window", "rank_fold_train", t);
+            WindowTruth w = WindowTruth.load(duck, "fold", "rank_fold_window", t);
             fo.put("eval_users", w.users().length);
             if (w.empty()) {
                 fo.put("status", "no_eval_users");

@@ -92,8 +92,8 @@ public final class RankStage implements Stage {
         Models models = Models.fit(train, graph, taste, rc, seed, threads);
         phase.put("fit", seconds(t1));
 
-        WindowTruth val = WindowTruth.load(duck, "val", ctx.evaluationWindow(VAL), tv.relation(), train);
-        WindowTruth test = WindowTruth.load(duck, "test", ctx.evaluationWindow(TEST), tv.relation(), train);
+        WindowTruth val = WindowTruth.load(duck, "val", ctx.evaluationWindow(VAL), train);
+        WindowTruth test = WindowTruth.load(duck, "test", ctx.evaluationWindow(TEST), train);
 
         long t2 = System.nanoTime();
         BlendTuning tuning = BlendTuning.tune(train, models, val, rc, seed, threads);

@@ -114,6 +114,11 @@ public final class TrainData {
         return java.util.Arrays.copyOfRange(items, userPtr[u], userPtr[u + 1]);
     }
 
+    /** Whether user u has item i in TRAIN. */
+    boolean seen(int u, int i) {
+        return java.util.Arrays.binarySearch(items, userPtr[u], userPtr[u + 1], i) >= 0;
+    }
+
     int historySize(int u) {
         return userPtr[u + 1] - userPtr[u];
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * protocol leaves out is counted in {@link #counts}, never dropped silently.
  */
 record WindowTruth(String window, int[] users, RelevantSet[] relevant, Map<String, Long> counts) {
-    static WindowTruth load(DuckSession duck, String name, String windowView, String trainRelation, TrainData train) {
+    static WindowTruth load(DuckSession duck, String name, String windowView, TrainData train) {
         String u = train.userTable, it = train.itemTable;
         Map<String, Long> c = new LinkedHashMap<>();
         c.put("window_events", duck.queryLong("SELECT count(*) FROM " + windowView));
@@ -25,9 +25,10 @@ record WindowTruth(String window, int[] users, RelevantSet[] relevant, Map<Strin
         c.put("cold_user_events", duck.queryLong("SELECT count(*) FROM " + windowView + " w ANTI JOIN " + u + " USING (user_id)"));
         c.put("cold_items", duck.queryLong("SELECT count(DISTINCT item_id) FROM " + windowView + " w ANTI JOIN " + it + " USING (item_id)"));
         c.put("cold_item_events", duck.queryLong("SELECT count(*) FROM " + windowView + " w ANTI JOIN " + it + " USING (item_id)"));
+        // The window's pairs of TRAIN users; those already in the user's TRAIN history are dropped below, against the
+        // histories in memory (an anti-join with TRAIN's distinct pairs grouped all of TRAIN again, per window).
         duck.execute("CREATE OR REPLACE TEMP TABLE rank_truth AS SELECT uu.idx AS u, ii.idx AS i FROM (SELECT DISTINCT user_id, item_id FROM "
-                + windowView + ") w JOIN " + u + " uu USING (user_id) LEFT JOIN " + it + " ii USING (item_id)"
-                + " ANTI JOIN (SELECT DISTINCT user_id, item_id FROM " + trainRelation + ") t USING (user_id, item_id)");
+                + windowView + ") w JOIN " + u + " uu USING (user_id) LEFT JOIN " + it + " ii USING (item_id)");
         long warmUsersInWindow = duck.queryLong("SELECT count(DISTINCT user_id) FROM " + windowView + " w SEMI JOIN " + u + " USING (user_id)");
         List<Integer> users = new ArrayList<>();
         List<RelevantSet> rel = new ArrayList<>();
@@ -45,13 +46,15 @@ record WindowTruth(String window, int[] users, RelevantSet[] relevant, Map<Strin
         };
         duck.forEach("SELECT u, i FROM rank_truth ORDER BY u, i NULLS LAST", rs -> {
             int user = rs.getInt(1);
+            int item = rs.getInt(2);
+            boolean coldItem = rs.wasNull();
+            if (!coldItem && train.seen(user, item)) return;
             if (user != cur[0]) {
                 flush.run();
                 cur[0] = user;
             }
-            int item = rs.getInt(2);
             pairs[0]++;
-            if (rs.wasNull()) {
+            if (coldItem) {
                 cold[0]++;
                 pairs[1]++;
             } else warm.add(item);
