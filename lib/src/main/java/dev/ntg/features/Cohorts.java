@@ -29,7 +29,11 @@ final class Cohorts {
      */
     static String userActivity(String events, double quantile) {
         return "WITH counts AS (SELECT user_id, count(*) AS event_count FROM " + events + " GROUP BY user_id) "
-                + "SELECT user_id, event_count, "
-                + "event_count >= (SELECT quantile_disc(event_count, " + quantile + ") FROM counts) AS is_power_user FROM counts";
+                + "SELECT user_id, event_count, " + isPowerUser("event_count", "counts", quantile) + " AS is_power_user FROM counts";
+    }
+
+    /** The power-user test of {@link #userActivity} on a relation that already holds one row per user with its event count. */
+    static String isPowerUser(String eventCount, String perUser, double quantile) {
+        return eventCount + " >= (SELECT quantile_disc(" + eventCount + ", " + quantile + ") FROM " + perUser + ")";
     }
 }

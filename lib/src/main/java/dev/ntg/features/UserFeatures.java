@@ -39,31 +39,35 @@ public final class UserFeatures {
         String ev = "(SELECT * FROM " + history.table() + " WHERE ts < " + FeatureSql.timestamp(asOf) + ")";
         String distinct = "count(*) FILTER (WHERE e.first_item) AS items, count(*) FILTER (WHERE e.first_day) AS days, "
                 + "count(*) FILTER (WHERE e.first_week) AS weeks";
-        return table(view, config, ev, "SELECT user_id, gap_us FROM " + ev, distinct);
+        return table(view, config, ev, null, distinct);
+    }
+
+    /** Count, sum and sum of squares (HUGEINT microseconds: exact, so the CV does not depend on summation order) and median of g.gap_us. */
+    private static String gapStats(String g) {
+        return "count(" + g + ".gap_us) AS gap_n, sum(" + g + ".gap_us) AS gap_sum, sum(CAST(" + g + ".gap_us AS HUGEINT) * " + g + ".gap_us) AS gap_sq, "
+                + "quantile_cont(CAST(" + g + ".gap_us AS DOUBLE), 0.5) AS gap_median_us";
     }
 
     /**
      * @param ev       the events (user_id, item_id, ts, value) before the view's cutoff
-     * @param gaps     (user_id, gap_us): each event's time since the user's previous event, NULL for the first
+     * @param gaps     (user_id, gap_us): each event's time since the user's previous event, NULL for the first; null when
+     *                 {@code ev} carries gap_us itself (then the gap statistics join the other per-user aggregates)
      * @param distinct aggregates {@code items}, {@code days}, {@code weeks} over {@code ev e}
      */
     private static FeatureTable table(TrainView train, FeaturesConfig config, String ev, String gaps, String distinct) {
         Windows win = new Windows(train);
         int w = config.trendWindowDays();
         String relation = "WITH pop AS (" + Cohorts.itemPopularity(ev, config.headShare()) + "), "
-                + "act AS (" + Cohorts.userActivity(ev, config.powerUserQuantile()) + "), "
-                + "gaps AS (" + gaps + "), "
-                // Σg and Σg² in HUGEINT microseconds: exact, so the CV below does not depend on summation order.
-                + "gap_stats AS (SELECT user_id, count(gap_us) AS gap_n, sum(gap_us) AS gap_sum, "
-                + "sum(CAST(gap_us AS HUGEINT) * gap_us) AS gap_sq, quantile_cont(CAST(gap_us AS DOUBLE), 0.5) AS gap_median_us "
-                + "FROM gaps GROUP BY user_id), "
-                + "agg AS (SELECT e.user_id, count(*) AS n, " + distinct + ", "
+                + (gaps == null ? "" : "gap_stats AS (SELECT user_id, " + gapStats("g") + " FROM (" + gaps + ") g GROUP BY user_id), ")
+                + "agg AS (SELECT e.user_id, count(*) AS n, " + distinct + ", " + (gaps == null ? gapStats("e") + ", " : "")
                 + "min(e.ts) AS first_ts, max(e.ts) AS last_ts, " + FeatureSql.valueSumsAndSquares("e.value", "v") + ", "
                 + "count(*) FILTER (WHERE " + win.last("e.ts", w) + ") AS recent_n, "
                 + "count(*) FILTER (WHERE " + win.previous("e.ts", w) + ") AS prior_n, "
                 + "count(*) FILTER (WHERE p.is_head) AS head_n, sum(p.event_count) AS pop_sum "
                 + "FROM " + ev + " e JOIN pop p USING (item_id) GROUP BY e.user_id) "
-                + "SELECT * FROM agg JOIN gap_stats USING (user_id) JOIN act USING (user_id)";
+                // agg holds every user of ev with its event count: the power users are found on it, not on a second grouping
+                + "SELECT *, " + Cohorts.isPowerUser("n", "agg", config.powerUserQuantile()) + " AS is_power_user FROM agg"
+                + (gaps == null ? "" : " JOIN gap_stats USING (user_id)");
         String singleEvent = "the user has a single TRAIN event (no gap)";
         String noValues = "the user's TRAIN events carry no value";
         List<FeatureColumn> columns = List.of(
