@@ -98,7 +98,7 @@ public final class BuildDatasetStage implements Stage {
                 case TEST -> TEST;
             };
             Path file = ctx.output(artifact);
-            duck.copyToParquet("SELECT user_id, item_id, ts, value FROM " + EventValidator.EVENTS + " WHERE "
+            duck.copyToParquetOnOneThread("SELECT user_id, item_id, ts, value FROM " + EventValidator.EVENTS + " WHERE "
                     + cutoffs.predicate(part), file);
             parts.put(part.label(), partStats(duck, file));
         }

@@ -118,6 +118,22 @@ public final class DuckSession implements AutoCloseable {
         execute("COPY (" + query + ") TO " + Sql.literal(target) + " " + PARQUET_OPTIONS);
     }
 
+    /**
+     * {@link #copyToParquet} on one thread, for files whose rows come from a filtered scan or an appender. A parallel
+     * COPY keeps their order, but part-filled chunks then move the row-group boundaries from run to run, so two runs
+     * of the same data wrote different bytes (train.parquet and the synthetic events at 25M events). On one thread the
+     * row groups are full and in order.
+     */
+    public void copyToParquetOnOneThread(String query, Path target) {
+        long threads = queryLong("SELECT current_setting('threads')");
+        execute("SET threads = 1");
+        try {
+            copyToParquet(query, target);
+        } finally {
+            execute("SET threads = " + threads);
+        }
+    }
+
     /** A SQL expression reading a Parquet file, for use in FROM clauses. */
     public static String parquet(Path file) {
         return "read_parquet(" + Sql.literal(file) + ")";

@@ -65,7 +65,7 @@ final class EventSink implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path part = partDir.resolve(String.format("part-%05d.parquet", parts.size()));
-        duck.copyToParquet("SELECT * FROM " + TABLE, part);
+        duck.copyToParquetOnOneThread("SELECT * FROM " + TABLE, part);
         parts.add(part);
         openTable();
     }
@@ -74,12 +74,12 @@ final class EventSink implements AutoCloseable {
     long finish(Path target) throws SQLException {
         if (parts.isEmpty()) {
             appender.close();
-            duck.copyToParquet("SELECT * FROM " + TABLE, target);
+            duck.copyToParquetOnOneThread("SELECT * FROM " + TABLE, target);
         } else {
             if (rowsInTable > 0) flushPart();
             else appender.close();
             List<String> files = parts.stream().map(Sql::literal).toList();
-            duck.copyToParquet("SELECT * FROM read_parquet([" + String.join(", ", files) + "])", target);
+            duck.copyToParquetOnOneThread("SELECT * FROM read_parquet([" + String.join(", ", files) + "])", target);
         }
         duck.execute("DROP TABLE " + TABLE);
         return rows;
