@@ -21,7 +21,7 @@ abstract class BinnedCalibration extends Pairs {
 
     @Override
     final Weighted prepare(double[] p, double[] y, int[] visit) {
-        // One plain loop per case: a single loop that chose its case row by row ran at 7 ns a row, the split loops at 2-3.
+        // One plain loop per case: a single loop that chose its case row by row ran at 7 ns a row, these at 3.5-4.
         if (scheme == Bins.EQUAL_WIDTH) return counts -> summarize(equalWidth(p, y, visit, counts));
         int[] sorted = Weighted.ascending(p, visit);
         if (isIdentity(sorted)) return counts -> summarize(equalMassInOrder(p, y, visit, counts));
