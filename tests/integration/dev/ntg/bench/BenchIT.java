@@ -46,6 +46,8 @@ class BenchIT {
         assertEquals(wallSum, doc.path("totals").get(0).path("wall_seconds").asDouble(), 0.002);
         assertEquals(2, doc.path("cost_exponents").get(0).path("sizes").asInt());
         assertTrue(doc.path("machine").path("load_average_end").size() > 0);
+        assertTrue(doc.path("machine").path("speed_probe_ns_start").asDouble() > 0);
+        assertTrue(doc.path("machine").path("speed_probe_ns_end").asDouble() > 0);
 
         JsonNode ref = doc.path("reference");
         if (ref.path("status").asText().equals("ran")) {

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class BenchSchemaTest {
     static ObjectNode valid() throws Exception {
         return (ObjectNode) Json.MAPPER.readTree("""
-                {"schema_version": "2", "report": "bench", "created_at": "2026-01-01T00:00:00Z",
-                 "machine": {"cores": 2, "ram_mib": 24000, "os": "Linux amd64", "load_average_start": [1.5, 1.2, 1.0], "load_average_end": [2.0, 1.4, 1.1]},
+                {"schema_version": "3", "report": "bench", "created_at": "2026-01-01T00:00:00Z",
+                 "machine": {"cores": 2, "ram_mib": 24000, "os": "Linux amd64", "load_average_start": [1.5, 1.2, 1.0], "load_average_end": [2.0, 1.4, 1.1],
+                   "speed_probe_ns_start": 1.9, "speed_probe_ns_end": 2.3},
                  "jvm": "OpenJDK 17", "max_heap_mib": 4096, "config_sources": ["base.yaml", "--set project.threads=2"],
                  "measurements": [{"events": 1000000, "stage": "build-graph", "wall_seconds": 3.5, "cpu_seconds": 6.1, "peak_heap_mib": 800,
                    "peak_rss_mib": null, "rows_in": 800000, "rows_out": 120000, "events_per_second": 285714, "rows_in_per_second": 228571,
@@ -44,6 +45,16 @@ class BenchSchemaTest {
                 {"status": "unavailable", "reason": "no Python with scipy", "python": null, "python_version": null, "scipy_version": null,
                  "numpy_version": null, "pair_definition": "ordered pairs", "runs": []}"""));
         assertEquals(List.of(), SchemaValidator.of(PipelineBenchmark.SCHEMA).violations(doc));
+    }
+
+    @Test
+    @DisplayName("a speed probe of 0 ns is rejected; the machine's own probe is a positive, finite time")
+    void speedProbe() throws Exception {
+        ObjectNode doc = valid();
+        ((ObjectNode) doc.path("machine")).put("speed_probe_ns_start", 0.0);
+        assertEquals(1, SchemaValidator.of(PipelineBenchmark.SCHEMA).violations(doc).size());
+        double ns = Machine.speedProbeNs();
+        assertTrue(ns > 0 && ns < 1000, "probe " + ns + " ns per row");
     }
 
     @Test

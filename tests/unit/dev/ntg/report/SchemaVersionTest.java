@@ -32,7 +32,7 @@ class SchemaVersionTest {
             "run_summary.schema.json, 2, 6a3459f070556026e775285c3ff8df8cb78bdc29cc2c95365583adeca16c4501",
             "leakage_check.schema.json, 1, 09e659e8dfe465e1da8d4269841fa1e480bc4772616411596e830c9e9bfa87f0",
 
-            "bench.schema.json, 2, 9b19b54695917f394f3d4f20f4633fae7f31a339a0964ac1940699c6bf76f78a"})
+            "bench.schema.json, 3, 70eb38f652ef676fedbf842746884dcf9bbd0eecd06e9b5486a6168967258b09"})
     void pinned(String schema, String version, String structureHash) throws Exception {
         JsonNode doc = load(schema);
         String actualVersion = doc.path("properties").path("schema_version").path("const").asText();

@@ -31,7 +31,7 @@ import java.util.Map;
 public final class PipelineBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmark.class);
     public static final String SCHEMA = "bench.schema.json";
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     /**
      * What to run.

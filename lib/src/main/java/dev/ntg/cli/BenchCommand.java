@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
         if (ref.runs().isEmpty()) System.out.println("scipy reference: " + ref.status() + " (" + ref.reason() + ")");
         ref.runs().forEach(r -> System.out.printf("%,12d events  scipy reference: %s, kernel/scipy per core = %s%n", r.events(), r.status(),
                 r.ratioPerCore() == null ? "?" : String.format("%.2f", r.ratioPerCore())));
+        var machine = report.machine();
+        System.out.printf("machine speed probe: %.2f ns per row at the start, %.2f at the end (lower is faster; compare runs by the ratio)%n",
+                machine.speedProbeNsStart(), machine.speedProbeNsEnd());
         System.out.println("wrote outputs/reports/" + output + " and " + report.figure());
         return 0;
     }
