@@ -19,7 +19,7 @@ final class UserSimulator {
     private final int[] cutoffDays;
     private final int horizonDays;
     private final double[] tasteCdf;
-    private final SeenItems seen;
+    private final SeenItems seen = new SeenItems();
     private long[] dayKeys = new long[64];
     /** Per user: quit day (-1: never) and play count, written into the caller's arrays at index u. */
     private final int[] quitDay;
@@ -39,7 +39,6 @@ final class UserSimulator {
         this.tasteCdf = new double[catalog.genres];
         this.quitDay = quitDay;
         this.playCount = playCount;
-        this.seen = new SeenItems(catalog.items);
     }
 
     /** Plays that found no released item within the draw budget (tiny catalogs early in the period). */
@@ -166,36 +165,52 @@ final class UserSimulator {
         return Math.max(2, Math.min(10, half));
     }
 
-    /**
-     * The items a user has played: one bit per catalog item, cleared through the list of what was set. Membership is
-     * asked on every draw, and heavy users redraw many times, so it is one load and a bit test (an open-addressing
-     * hash set here took half of generate-events' time).
-     */
+    /** An open-addressing set of item indexes, cleared per user without reallocating. */
     private static final class SeenItems {
-        private final long[] bits;
-        private int[] added = new int[256];
+        private int[] slots = new int[256];
         private int size;
 
-        SeenItems(int items) {
-            bits = new long[(items + 63) >>> 6];
-        }
-
         void clear() {
-            for (int k = 0; k < size; k++) bits[added[k] >>> 6] = 0;
-            // A power user grows the list; shrink it again.
-            if (added.length > 256) added = new int[256];
+            // A power user grows the table; shrink it again so light users do not pay to wipe it.
+            if (slots.length > 256) slots = new int[256];
+            else if (size > 0) Arrays.fill(slots, 0);
             size = 0;
         }
 
         boolean contains(int item) {
-            return (bits[item >>> 6] & (1L << item)) != 0;
+            int key = item + 1;
+            int mask = slots.length - 1;
+            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+                if (slots[i] == 0) return false;
+                if (slots[i] == key) return true;
+            }
         }
 
         void add(int item) {
-            if (contains(item)) return;
-            bits[item >>> 6] |= 1L << item;
-            if (size == added.length) added = Arrays.copyOf(added, size * 2);
-            added[size++] = item;
+            if ((size + 1) * 2 > slots.length) grow();
+            if (insert(slots, item + 1)) size++;
+        }
+
+        private void grow() {
+            int[] bigger = new int[slots.length * 2];
+            for (int k : slots) if (k != 0) insert(bigger, k);
+            slots = bigger;
+        }
+
+        private static boolean insert(int[] table, int key) {
+            int mask = table.length - 1;
+            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+                if (table[i] == key) return false;
+                if (table[i] == 0) {
+                    table[i] = key;
+                    return true;
+                }
+            }
+        }
+
+        private static int hash(int k) {
+            int h = k * 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
     }
 }
