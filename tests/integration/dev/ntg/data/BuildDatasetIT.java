@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +159,40 @@ class BuildDatasetIT {
                     "dataset.columns.timestamp=when", "dataset.columns.value=stars").run(new BuildDatasetStage());
             assertEquals(Hashing.sha256(work.resolve("b/data/processed/events.parquet")),
                     Hashing.sha256(work.resolve("a/data/processed/events.parquet")));
+        }
+
+        @Test
+        @DisplayName("Parquet: a NULL typed field or a blank text field is missing; a typed timestamp or value is never blank")
+        void parquetMissingFields() throws Exception {
+            // typed columns (TIMESTAMP, DOUBLE) are checked on the value, text columns on their trimmed text
+            // after the rows under test, valid events on ten more days, so that the split has something to cut
+            String more = " UNION ALL SELECT 10 + r, 3, 3, TIMESTAMP '2021-02-01 10:00:00' + to_days(CAST(r AS INTEGER)), 5.0 FROM range(10) t(r)";
+            Map<String, String> files = Map.of("typed", "SELECT u, i, t, s FROM (SELECT * FROM (VALUES (1, 1, 10, TIMESTAMP '2021-01-01 10:00:00', 4.0),"
+                            + " (2, 1, 11, NULL, 3.0), (3, 2, 10, TIMESTAMP '2021-01-02 10:00:00', NULL)) v(k, u, i, t, s)" + more + ") ORDER BY k",
+                    "text", "SELECT u, i, CAST(t AS VARCHAR) AS t, CAST(s AS VARCHAR) AS s FROM (SELECT * FROM (VALUES (1, 1, 10, '2021-01-01 10:00:00', '4'),"
+                            + " (2, 1, 11, '  ', '3'), (3, 2, 10, '2021-01-02 10:00:00', ' '), (4, 2, 11, '2021-01-03 10:00:00', 'four'))"
+                            + " v(k, u, i, t, s)" + more + ") ORDER BY k");
+            Map<String, Map<Long, String>> expected = Map.of("typed", Map.of(2L, "missing timestamp"),
+                    "text", Map.of(2L, "missing timestamp", 4L, "unparsable value"));
+            for (String kind : files.keySet()) {
+                Path pq = work.resolve(kind + ".parquet");
+                try (DuckSession duck = DuckSession.inMemory()) {
+                    duck.execute("COPY (" + files.get(kind) + ") TO " + dev.ntg.io.Sql.literal(pq) + " (FORMAT parquet)");
+                }
+                Path out = work.resolve(kind);
+                TestPipeline.create(out, "dataset.source=parquet", "dataset.path=" + pq, "dataset.columns.user=u", "dataset.columns.item=i",
+                        "dataset.columns.timestamp=t", "dataset.columns.value=s", "dataset.max_reject_fraction=1.0").run(new BuildDatasetStage());
+                Map<Long, String> rejects = new TreeMap<>();
+                long loaded;
+                try (DuckSession duck = DuckSession.inMemory()) {
+                    duck.forEach("SELECT line, reason FROM " + DuckSession.parquet(out.resolve("data/processed/rejects.parquet")),
+                            rs -> rejects.put(rs.getLong(1), rs.getString(2)));
+                    loaded = duck.queryLong("SELECT count(*) FROM " + DuckSession.parquet(out.resolve("data/processed/events.parquet"))
+                            + " WHERE value IS NULL");
+                }
+                assertEquals(expected.get(kind), rejects, kind);
+                assertEquals(1, loaded, kind + ": the event without a value is loaded, with value NULL");
+            }
         }
 
         @Test

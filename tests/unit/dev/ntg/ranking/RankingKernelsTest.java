@@ -82,6 +82,79 @@ class RankingKernelsTest {
     }
 
     @Test
+    @DisplayName("dot products of a list of items, four at a time, have the bits of each item's own dot product")
+    void dotProductValues() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        int f = 7, nItems = 11;
+        double[] v = rng.doubles(nItems * f, -1, 1).toArray();
+        EmbeddingScorer emb = new EmbeddingScorer("svd", "test", v, f);
+        ScoreRow row = new ScoreRow(nItems, f);
+        for (int k = 0; k < f; k++) row.query[k] = rng.nextDouble(-1, 1);
+        int[] items = {10, 3, 3, 0, 7, 1, 9}; // 4 + 3: the four-wide loop and the tail
+        double[] got = new double[items.length];
+        emb.values(row, items, got);
+        for (int m = 0; m < items.length; m++) {
+            double want = 0;
+            for (int k = 0; k < f; k++) want += row.query[k] * v[items[m] * f + k];
+            assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got[m]), "item " + items[m]);
+        }
+    }
+
+    @Test
+    @DisplayName("item-kNN and RP3beta walked together: each row holds the sums of its own walk, bit for bit, on the same touched items")
+    void twinWalk() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(23);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + rng.nextInt(25);
+            int[][] dst = new int[n][];
+            double[][] sim = new double[n][];
+            long[][] co = new long[n][];
+            for (int h = 0; h < n; h++) {
+                dst[h] = rng.ints(0, n).distinct().limit(rng.nextInt(Math.min(n, 6) + 1)).toArray();
+                sim[h] = rng.doubles(dst[h].length, 0.01, 1).toArray();
+                co[h] = rng.longs(dst[h].length, 1, 9).toArray();
+            }
+            ItemNeighbors g = ItemNeighbors.of(n, dst, sim, co);
+            long[] degree = rng.longs(n, 1, 20).toArray();
+            ItemKnnScorer knn = new ItemKnnScorer(g);
+            Rp3BetaScorer rp3 = new Rp3BetaScorer(g, degree, 1.0, 0.5);
+            int[] history = java.util.stream.IntStream.range(0, n).filter(h -> rng.nextBoolean()).toArray();
+            ScoreRow a = new ScoreRow(n), b = new ScoreRow(n), aloneA = new ScoreRow(n), aloneB = new ScoreRow(n);
+            knn.fillWith(rp3, history, a, b);
+            knn.fill(0, history, aloneA);
+            rp3.fill(0, history, aloneB);
+            double[] want = new double[n];
+            for (int h : history) for (int e = 0; e < dst[h].length; e++) want[dst[h][e]] += sim[h][e];
+            for (int j = 0; j < n; j++) {
+                assertEquals(want[j], a.v[j], "trial " + trial + ": item-kNN sum of item " + j);
+                assertEquals(aloneA.v[j], a.v[j], "trial " + trial + ": item " + j);
+                assertEquals(Double.doubleToLongBits(aloneB.v[j]), Double.doubleToLongBits(b.v[j]), "trial " + trial + ": RP3beta, item " + j);
+                assertEquals(aloneA.on[j], a.on[j]);
+                assertEquals(aloneA.on[j], b.on[j]);
+            }
+            assertEquals(aloneA.n, a.n, "trial " + trial + ": each touched item listed once");
+            // through a workspace, asked in either order, the lists are those of the rows filled alone
+            String[] ids = java.util.stream.IntStream.range(0, n).mapToObj(i -> "i" + (100 + i)).toArray(String[]::new);
+            Workspace ws = new Workspace(TrainData.of(new String[]{"u"}, ids, new int[][]{history}), java.util.List.of(knn, rp3));
+            boolean[] seen = new boolean[n];
+            for (int h : history) seen[h] = true;
+            int pool = n - history.length, t = trial;
+            ws.forEachUser(new int[]{0}, 0, 1, n, u -> {
+                assertArrayEquals(TopN.select(aloneB, rp3, seen, pool, n), ws.top(1, n), "trial " + t + ": RP3beta list");
+                assertArrayEquals(TopN.select(aloneA, knn, seen, pool, n), ws.top(0, n), "trial " + t + ": item-kNN list");
+                assertArrayEquals(aloneB.v, ws.rows[1].v, "trial " + t + ": RP3beta's row filled once");
+                assertArrayEquals(aloneA.v, ws.rows[0].v, "trial " + t + ": item-kNN's row filled once");
+            });
+            assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(aloneA.touched, aloneA.n)),
+                    java.util.Arrays.toString(java.util.Arrays.copyOf(b.touched, b.n)));
+        }
+        ItemNeighbors other = ItemNeighbors.of(2, new int[][]{{1}, {}}, new double[][]{{1}, {}}, new long[][]{{1}, {}});
+        ItemNeighbors one = ItemNeighbors.of(2, new int[][]{{1}, {}}, new double[][]{{1}, {}}, new long[][]{{1}, {}});
+        assertThrows(IllegalArgumentException.class, () -> new ItemKnnScorer(one).fillWith(new ItemKnnScorer(other), new int[]{0},
+                new ScoreRow(2), new ScoreRow(2)), "scorers on different graphs cannot share a walk");
+    }
+
+    @Test
     @DisplayName("taste affinity: profile · loadings, the axis of the largest term as the reason, items without loadings at 0")
     void tasteAffinity() {
         TasteInputs in = new TasteInputs(2, new double[]{1, 0, 0.25, 0.75, 0, 0}, new double[]{0.8, 0.2, 0.1, 0.9},

@@ -34,7 +34,7 @@ class SpectralAxesTest {
     }
 
     static AxisFit fit(TasteData d, double degreeRegularization) {
-        return SpectralAxes.fit(d, null, false, 3, 1, degreeRegularization, 1, 5, 42, null, new ForkJoinPool(2));
+        return SpectralAxes.fit(d, null, 3, 1, degreeRegularization, 1, 5, 42, null, new ForkJoinPool(2));
     }
 
     @Test
@@ -57,7 +57,7 @@ class SpectralAxesTest {
     void deterministic() {
         TasteData d = threeBlocks();
         AxisFit a = fit(d);
-        AxisFit b = SpectralAxes.fit(d, null, false, 3, 1, 0.1, 1, 5, 42, null, new ForkJoinPool(1));
+        AxisFit b = SpectralAxes.fit(d, null, 3, 1, 0.1, 1, 5, 42, null, new ForkJoinPool(1));
         assertArrayEquals(a.dominant(), b.dominant());
         for (int i = 0; i < 15; i++) assertArrayEquals(a.loadings()[i], b.loadings()[i], 0.0);
     }
@@ -65,7 +65,7 @@ class SpectralAxesTest {
     @Test
     @DisplayName("K larger than the number of items is an error naming taste.k")
     void tooManyAxes() {
-        Exception e = assertThrows(dev.ntg.NtgException.class, () -> SpectralAxes.fit(threeBlocks(), null, false, 16, 2, 0.1, 1, 1, 1, null, new ForkJoinPool(1)));
+        Exception e = assertThrows(dev.ntg.NtgException.class, () -> SpectralAxes.fit(threeBlocks(), null, 16, 2, 0.1, 1, 1, 1, null, new ForkJoinPool(1)));
         assertTrue(e.getMessage().contains("taste.k = 16") && e.getMessage().contains("15 items"), e.getMessage());
     }
 

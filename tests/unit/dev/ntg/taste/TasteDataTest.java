@@ -36,6 +36,23 @@ class TasteDataTest {
     }
 
     @Test
+    @DisplayName("the early matrix keeps the entries with early events, counting those, and its transpose follows")
+    void earlyMatrix() {
+        // user 0: item 0 (1 event, early), item 2 (2 events, none early); user 1: item 1 (3 events, 2 early), item 2 (1, early)
+        TasteData d = TasteData.fromEvents(2, 3, new int[]{0, 0, 0, 1, 1, 1, 1}, new int[]{0 << 1 | 1, 2 << 1, 2 << 1, 1 << 1 | 1, 1 << 1 | 1,
+                1 << 1, 2 << 1 | 1}, true, 7);
+        TasteData e = d.early();
+        assertArrayEquals(new int[]{0, 1, 3}, e.userPtr);
+        assertArrayEquals(new int[]{0, 1, 2}, e.items);
+        assertArrayEquals(new int[]{1, 2, 1}, e.events);
+        assertNull(e.earlyEvents);
+        assertEquals(4, e.trainEvents());
+        assertEquals(1, e.itemDegree(2), "item 2 keeps only user 1");
+        assertArrayEquals(new int[]{0, 1, 1}, java.util.Arrays.copyOfRange(e.itemUsers, e.itemPtr[0], e.itemPtr[3]));
+        assertThrows(IllegalStateException.class, () -> e.early(), "no early events on the early matrix");
+    }
+
+    @Test
     @DisplayName("loading from DuckDB: ids in order, repeats counted, early = strictly before the time quantile")
     void loadsFromDuckDb() {
         try (DuckSession duck = DuckSession.inMemory()) {

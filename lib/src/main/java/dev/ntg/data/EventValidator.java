@@ -35,10 +35,10 @@ final class EventValidator {
                 + "nullif(trim(user_raw), '') AS user_id, nullif(trim(item_raw), '') AS item_id, ts, value, CASE "
                 + "WHEN nullif(trim(user_raw), '') IS NULL THEN 'missing user id' "
                 + "WHEN nullif(trim(item_raw), '') IS NULL THEN 'missing item id' "
-                + "WHEN nullif(trim(ts_raw), '') IS NULL THEN 'missing timestamp' "
+                + "WHEN NOT ts_given THEN 'missing timestamp' "
                 + "WHEN ts IS NULL THEN 'unparsable timestamp' "
                 + "WHEN ts < " + from + " OR ts >= " + until + " THEN 'timestamp out of range (dataset.valid_from/valid_until)' "
-                + "WHEN nullif(trim(value_raw), '') IS NOT NULL AND (value IS NULL OR isnan(value) OR isinf(value)) THEN 'unparsable value' "
+                + "WHEN value_given AND (value IS NULL OR isnan(value) OR isinf(value)) THEN 'unparsable value' "
                 + (min == null ? "" : "WHEN value < " + min + " THEN 'value out of range (dataset.value_min)' ")
                 + (max == null ? "" : "WHEN value > " + max + " THEN 'value out of range (dataset.value_max)' ")
                 + "END AS reason FROM " + RawEvents.VIEW);

@@ -51,6 +51,9 @@ final class ParquetEventSource implements EventSource {
                 : TimestampParser.fromText(timestampFormat, "CAST(" + ts + " AS VARCHAR)");
         String valueRaw = value == null ? "CAST(NULL AS VARCHAR)" : "CAST(" + value + " AS VARCHAR)";
         String valueParsed = value == null ? "CAST(NULL AS DOUBLE)" : "TRY_CAST(" + value + " AS DOUBLE)";
+        String tsGiven = isText(tsType) ? RawEvents.given("CAST(" + ts + " AS VARCHAR)") : ts + " IS NOT NULL";
+        String valueGiven = value == null ? "false"
+                : isText(types.get(columns.value())) ? RawEvents.given("CAST(" + value + " AS VARCHAR)") : value + " IS NOT NULL";
         duck.execute("CREATE OR REPLACE VIEW " + RawEvents.VIEW + " AS SELECT " + Sql.literal(label.apply(file)) + " AS source_file, "
                 + "file_row_number + 1 AS line, "
                 + "concat_ws(', ', 'user=' || coalesce(CAST(" + user + " AS VARCHAR), 'NULL'), 'item=' || coalesce(CAST(" + item
@@ -58,7 +61,7 @@ final class ParquetEventSource implements EventSource {
                 + ", 'NULL')) AS raw, "
                 + "CAST(" + user + " AS VARCHAR) AS user_raw, CAST(" + item + " AS VARCHAR) AS item_raw, "
                 + "CAST(" + ts + " AS VARCHAR) AS ts_raw, " + valueRaw + " AS value_raw, "
-                + tsParsed + " AS ts, " + valueParsed + " AS value "
+                + tsParsed + " AS ts, " + valueParsed + " AS value, " + tsGiven + " AS ts_given, " + valueGiven + " AS value_given "
                 + "FROM read_parquet(" + Sql.literal(file) + ", file_row_number = true)");
         RawEvents.createRejectTable(duck);
         long n = duck.queryLong("SELECT count(*) FROM " + DuckSession.parquet(file));
@@ -72,6 +75,12 @@ final class ParquetEventSource implements EventSource {
         if (itemsFile == null) return;
         duck.execute("INSERT INTO " + ITEM_META + " SELECT CAST(item_id AS VARCHAR), CAST(title AS VARCHAR), CAST(genres AS VARCHAR) FROM "
                 + DuckSession.parquet(itemsFile));
+    }
+
+    /** A Parquet column read as text (whose blanks count as missing), not a typed value. */
+    private static boolean isText(String type) {
+        String t = type.toUpperCase();
+        return t.startsWith("VARCHAR") || t.equals("BLOB") || t.startsWith("ENUM");
     }
 
     private Map<String, String> columnTypes(DuckSession duck) {

@@ -81,6 +81,33 @@ abstract class DotProductScorer extends Scorer {
         return s;
     }
 
+    /**
+     * {@link #value} of four items at a time: four independent sums keep the core busy where one sum waits on each
+     * addition (a blend's candidates are a few hundred items per user and scorer, 7% of rank's time at 25M events
+     * one by one). Each sum still adds its terms in factor order from 0: the bits of {@link #value}.
+     */
+    @Override
+    final void values(ScoreRow row, int[] items, double[] out) {
+        double[] q = row.query;
+        int m = 0;
+        for (; m + 4 <= items.length; m += 4) {
+            int o0 = items[m] * f, o1 = items[m + 1] * f, o2 = items[m + 2] * f, o3 = items[m + 3] * f;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int k = 0; k < f; k++) {
+                double qk = q[k];
+                s0 += qk * vectors[o0 + k];
+                s1 += qk * vectors[o1 + k];
+                s2 += qk * vectors[o2 + k];
+                s3 += qk * vectors[o3 + k];
+            }
+            out[m] = s0;
+            out[m + 1] = s1;
+            out[m + 2] = s2;
+            out[m + 3] = s3;
+        }
+        for (; m < items.length; m++) out[m] = value(row, items[m]);
+    }
+
     /** Item j's vector (row-major offset j · f), for explanations. */
     final double component(int j, int k) {
         return vectors[j * f + k];
@@ -101,11 +128,12 @@ abstract class DotProductScorer extends Scorer {
      * wanted size) receives every unseen item whose score is not NaN and could still enter, and ends with the
      * pairs of {@link TopN}'s order for a row where every item is scored (score descending, then index ascending).
      *
-     * @param queries   row-major m × f
-     * @param histories per user, ascending item indices
-     * @param scores    scratch of at least nItems doubles (only the current tile's slice is used at a time)
+     * @param queries row-major m × f
+     * @param seen    per item, bit b set when the item is in user b's history (m ≤ 16)
+     * @param scores  scratch of at least nItems doubles (only the current tile's slice is used at a time)
      */
-    final void topBlock(double[] queries, int m, int[][] histories, BoundedHeap[] heaps, double[] scores) {
+    final void topBlock(double[] queries, int m, char[] seen, BoundedHeap[] heaps, double[] scores) {
+        if (m > Character.SIZE) throw new IllegalArgumentException("a block of " + m + " users does not fit the 16 history bits");
         double[] reach = new double[m];
         boolean[] stopped = new boolean[m];
         int open = 0;
@@ -129,7 +157,7 @@ abstract class DotProductScorer extends Scorer {
                     continue;
                 }
                 accumulate(queries, b * f, scores, t0, end);
-                offerUnseen(scores, t0, end, heap, histories[b]);
+                offerUnseen(scores, t0, end, heap, seen, (char) (1 << b));
                 count += end - t0;
             }
         }
@@ -158,14 +186,15 @@ abstract class DotProductScorer extends Scorer {
     /**
      * Offers the items at scan positions [from, to) that are not in the history to the heap. Once the heap is full
      * a score enters only when it ranks above the worst kept pair: one comparison for almost every item, the index
-     * and the history only for the few that pass it.
+     * and the history bit only for the few that pass it. A bit per user and item, not a binary search of the history:
+     * the search was 8% of rank's time at 25M events, the first tile of every list asking it for each of its items.
      */
-    private void offerUnseen(double[] scores, int from, int to, BoundedHeap heap, int[] hist) {
+    private void offerUnseen(double[] scores, int from, int to, BoundedHeap heap, char[] seen, char bit) {
         int t = from;
         for (; t < to && !heap.full(); t++) {
             double s = scores[t];
             int j = order[t];
-            if (!Double.isNaN(s) && java.util.Arrays.binarySearch(hist, j) < 0) heap.offer(j, s);
+            if (!Double.isNaN(s) && (seen[j] & bit) == 0) heap.offer(j, s);
         }
         if (t == to) return;
         double floor = heap.worstScore();
@@ -173,7 +202,7 @@ abstract class DotProductScorer extends Scorer {
             double s = scores[t];
             if (!(s >= floor)) continue;   // also skips NaN
             int j = order[t];
-            if (!heap.admits(s, j) || java.util.Arrays.binarySearch(hist, j) >= 0) continue;
+            if (!heap.admits(s, j) || (seen[j] & bit) != 0) continue;
             heap.offer(j, s);
             floor = heap.worstScore();
         }

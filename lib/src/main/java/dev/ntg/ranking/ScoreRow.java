@@ -26,7 +26,8 @@ final class ScoreRow {
     ScoreRow(int nItems, int queryLength) {
         query = queryLength > 0 ? new double[queryLength] : null;
         v = new double[nItems];
-        touched = new int[nItems];
+        // one spare slot: a branch-free walk writes the next slot before it knows whether the item is new
+        touched = new int[nItems + 1];
         on = new boolean[nItems];
     }
 
@@ -55,6 +56,16 @@ final class ScoreRow {
             touched[n++] = j;
         }
         v[j] += x;
+    }
+
+    /** Marks the items other touched as touched here too (a cleared row whose values were written alongside other's). */
+    void touchLike(ScoreRow other) {
+        for (int t = 0; t < other.n; t++) {
+            int j = other.touched[t];
+            touched[t] = j;
+            on[j] = true;
+        }
+        n = other.n;
     }
 
     /** Marks every item touched; the caller then writes {@link #v} directly. */

@@ -26,6 +26,11 @@ abstract class Scorer {
         return row.v[j];
     }
 
+    /** out[m] = {@link #value}(row, items[m]) for every m. */
+    void values(ScoreRow row, int[] items, double[] out) {
+        for (int m = 0; m < items.length; m++) out[m] = value(row, items[m]);
+    }
+
     /**
      * Why item j scored in a filled row: the contributing history item or taste axis (see {@link #explains}), or -1.
      * Asked only for the items that make a user's list.

@@ -9,11 +9,17 @@ import java.util.List;
  * block by block); nothing else outlives the user being ranked.
  */
 final class Workspace {
-    /** Users whose dot-product lists are computed together: enough to reuse each tile of item vectors, few enough to keep their heaps in cache. */
+    /**
+     * Users whose dot-product lists are computed together: enough to reuse each tile of item vectors, few enough to
+     * keep their heaps in cache (and their histories in the 16 bits of {@link #blockSeen}).
+     */
     static final int BLOCK = 16;
     final TrainData train;
     final List<Scorer> scorers;
     final ScoreRow[] rows;
+    /** Per scorer, whether its row holds the current user's scores; and a graph walk filled together with it, or -1. */
+    private final boolean[] filled;
+    private final int[] twin;
     final boolean[] excluded;
     final ScoreRow blendRow;
     final boolean[] inUnion;
@@ -24,6 +30,11 @@ final class Workspace {
     /** Dot-product scores of one user for the current item tile, indexed by scan position (see DotProductScorer). */
     private final double[] scores;
     private final int[][] blockHistories = new int[BLOCK][];
+    /** Per item, bit b set when it is in the history of the prepared block's user b. */
+    private final char[] blockSeen;
+    /** The same for one user alone (bit 0), outside a prepared block; all zero between uses. */
+    private final char[] aloneSeen;
+    private int blockSize;
     /** The prepared block: its users, how deep its lists go, the current user's place in it, and per dot-product scorer and user the list. */
     private final int[] blockUsers = new int[BLOCK];
     private int blockDepth, slot;
@@ -38,8 +49,18 @@ final class Workspace {
             Scorer sc = scorers.get(s);
             rows[s] = new ScoreRow(train.nItems, sc instanceof DotProductScorer d ? d.dimension() : 0);
         }
+        filled = new boolean[scorers.size()];
+        twin = new int[scorers.size()];
+        for (int s = 0; s < twin.length; s++) {
+            twin[s] = -1;
+            for (int o = 0; o < twin.length && twin[s] < 0; o++) {
+                if (scorers.get(s) instanceof GraphWalkScorer g && scorers.get(o) instanceof GraphWalkScorer h && g.walksWith(h)) twin[s] = o;
+            }
+        }
         excluded = new boolean[train.nItems];
         scores = new double[train.nItems];
+        blockSeen = new char[train.nItems];
+        aloneSeen = new char[train.nItems];
         blendRow = new ScoreRow(train.nItems);
         inUnion = new boolean[train.nItems];
         heaps = new BoundedHeap[BLOCK];
@@ -64,28 +85,35 @@ final class Workspace {
     }
 
     private void prepare(int[] users, int at, int m, int depth) {
+        for (int b = 0; b < blockSize; b++) for (int h : blockHistories[b]) blockSeen[h] = 0;
+        blockSize = m;
         for (int b = 0; b < m; b++) {
             blockUsers[b] = users[at + b];
             blockHistories[b] = train.history(users[at + b]);
+            for (int h : blockHistories[b]) blockSeen[h] |= (char) (1 << b);
         }
         for (int s = 0; s < rows.length; s++) {
             if (scorers.get(s) instanceof DotProductScorer d) {
                 if (blockQueries[s] == null) blockQueries[s] = new double[BLOCK * d.dimension()];
-                dotTops(d, blockUsers, blockHistories, m, depth, blockTops[s], blockQueries[s]);
+                dotTops(d, blockUsers, blockHistories, blockSeen, m, depth, blockTops[s], blockQueries[s]);
             }
         }
         blockDepth = depth;
     }
 
-    /** Each of users[0, m)'s top n unseen items by one dot-product scorer; their queries are left in queries (m × f). */
-    private int[][] dotTops(DotProductScorer d, int[] users, int[][] histories, int m, int n, int[][] out, double[] queries) {
+    /**
+     * Each of users[0, m)'s top n unseen items by one dot-product scorer; their queries are left in queries (m × f).
+     *
+     * @param seen bit b of an item set when it is in histories[b]
+     */
+    private int[][] dotTops(DotProductScorer d, int[] users, int[][] histories, char[] seen, int m, int n, int[][] out, double[] queries) {
         int f = d.dimension();
         for (int b = 0; b < m; b++) {
             d.query(users[b], histories[b], queries, b * f);
             if (heaps[b] == null || heaps[b].maxCapacity() < n) heaps[b] = new BoundedHeap(n);
             heaps[b].reset(Math.min(n, train.nItems - histories[b].length));
         }
-        d.topBlock(queries, m, histories, heaps, scores);
+        d.topBlock(queries, m, seen, heaps, scores);
         for (int b = 0; b < m; b++) {
             int[] list = new int[heaps[b].size()];
             heaps[b].drainInto(list, 0);
@@ -101,6 +129,7 @@ final class Workspace {
         history = train.history(u);
         for (int h : history) excluded[h] = true;
         for (ScoreRow r : rows) r.clear();
+        java.util.Arrays.fill(filled, false);
         blendRow.clear();
         slot = -1;
     }
@@ -113,7 +142,7 @@ final class Workspace {
     int[] top(int s, int n) {
         Scorer sc = scorers.get(s);
         if (!(sc instanceof DotProductScorer d)) {
-            sc.fill(user, history, rows[s]);
+            fill(s);
             return TopN.select(rows[s], sc, excluded, pool(), n);
         }
         if (slot >= 0 && n <= blockDepth) {
@@ -122,7 +151,25 @@ final class Workspace {
             return Arrays.copyOf(blockTops[s][slot], Math.min(n, blockTops[s][slot].length));
         }
         // outside a prepared block, or deeper than it: this user alone (which also writes the row's query)
-        return dotTops(d, new int[]{user}, new int[][]{history}, 1, n, new int[1][], rows[s].query)[0];
+        for (int h : history) aloneSeen[h] = 1;
+        try {
+            return dotTops(d, new int[]{user}, new int[][]{history}, aloneSeen, 1, n, new int[1][], rows[s].query)[0];
+        } finally {
+            for (int h : history) aloneSeen[h] = 0;
+        }
+    }
+
+    /** Fills scorer s's row for the current user once; a graph walk fills its twin's row in the same walk. */
+    private void fill(int s) {
+        if (filled[s]) return;
+        int o = twin[s];
+        if (o >= 0 && !filled[o]) {
+            ((GraphWalkScorer) scorers.get(s)).fillWith((GraphWalkScorer) scorers.get(o), history, rows[s], rows[o]);
+            filled[o] = true;
+        } else {
+            scorers.get(s).fill(user, history, rows[s]);
+        }
+        filled[s] = true;
     }
 
     /** Candidate generation and normalization for the blend's components (indices into {@link #scorers}). */
@@ -144,13 +191,14 @@ final class Workspace {
         }
         int[] items = Arrays.copyOf(union, count);
         Arrays.sort(items);
+        for (int j : items) inUnion[j] = false;
         double[][] values = new double[c][count];
-        for (int m = 0; m < count; m++) {
-            int j = items[m];
-            inUnion[j] = false;
-            for (int k = 0; k < c; k++) {
-                int s = componentIdx[k];
-                values[k][m] = norm[k] > 0 ? scorers.get(s).value(rows[s], j) / norm[k] : 0;
+        for (int k = 0; k < c; k++) {
+            int s = componentIdx[k];
+            double[] v = values[k];
+            if (norm[k] > 0) {
+                scorers.get(s).values(rows[s], items, v);
+                for (int m = 0; m < count; m++) v[m] /= norm[k];
             }
         }
         return new Blend.Candidates(items, values);

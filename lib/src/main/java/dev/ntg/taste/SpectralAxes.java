@@ -35,19 +35,16 @@ public final class SpectralAxes {
 
     /**
      * @param rowWeight     multiplicity of each user (bootstrap), or null for 1 each; 0 drops a user
-     * @param early         use only the entries with early events (the first share of TRAIN by time)
      * @param minItemUsers  items with fewer users (in this fit) get loadings but do not take part in k-means
      * @param dimsPerAxis   singular vectors per axis in the embedding k-means clusters
      * @param degreeRegularization τ as a multiple of the mean item degree of this fit, added to every item degree
      * @param warmStart     a previous fit's {@link AxisFit#warmStart()} to start the eigen-solver from, or null
      */
-    public static AxisFit fit(TasteData d, double[] rowWeight, boolean early, int k, int dimsPerAxis, double degreeRegularization, int minItemUsers,
+    public static AxisFit fit(TasteData d, double[] rowWeight, int k, int dimsPerAxis, double degreeRegularization, int minItemUsers,
                               int restarts, long seed, double[] warmStart, ForkJoinPool pool) {
         if (k > d.nItems) {
             throw new NtgException("build-taste: taste.k = " + k + " exceeds the " + d.nItems + " items in TRAIN: set taste.k to at most " + d.nItems);
         }
-        if (early && d.earlyEvents == null) throw new IllegalStateException("no early events loaded");
-        int nnz = d.items.length;
         double[] userDeg = new double[d.nUsers];
         double[] itemDeg = new double[d.nItems];
         int[] itemUsers = new int[d.nItems];
@@ -55,7 +52,6 @@ public final class SpectralAxes {
             double r = rowWeight == null ? 1 : rowWeight[u];
             if (r == 0) continue;
             for (int q = d.userPtr[u]; q < d.userPtr[u + 1]; q++) {
-                if (early && d.earlyEvents[q] == 0) continue;
                 userDeg[u] += 1;
                 itemDeg[d.items[q]] += r;
                 itemUsers[d.items[q]]++;
@@ -69,30 +65,15 @@ public final class SpectralAxes {
             present++;
         }
         double tau = present == 0 ? 0 : degreeRegularization * degreeSum / present;
-        SparseGram g;
-        if (early) {
-            // The early refit drops entries: explicit values, 0 for an entry with no early event.
-            double[] values = new double[nnz];
-            for (int u = 0; u < d.nUsers; u++) {
-                double r = rowWeight == null ? 1 : rowWeight[u];
-                if (r == 0) continue;
-                for (int q = d.userPtr[u]; q < d.userPtr[u + 1]; q++) {
-                    if (d.earlyEvents[q] == 0) continue;
-                    values[q] = Math.sqrt(r / (userDeg[u] * (itemDeg[d.items[q]] + tau)));
-                }
-            }
-            g = new SparseGram(d, values, pool);
-        } else {
-            // Every entry kept: Â = S_u A S_i. Row u repeated r times contributes r·a a' / d_u to ÂᵀÂ, the same as one
-            // row scaled by sqrt(r / d_u).
-            double[] rowScale = new double[d.nUsers], colScale = new double[d.nItems];
-            for (int u = 0; u < d.nUsers; u++) {
-                double r = rowWeight == null ? 1 : rowWeight[u];
-                rowScale[u] = r == 0 || userDeg[u] == 0 ? 0 : Math.sqrt(r / userDeg[u]);
-            }
-            for (int i = 0; i < d.nItems; i++) colScale[i] = itemUsers[i] == 0 ? 0 : 1 / Math.sqrt(itemDeg[i] + tau);
-            g = SparseGram.scaled(d, rowScale, colScale, pool);
+        // Â = S_u A S_i. Row u repeated r times contributes r·a a' / d_u to ÂᵀÂ, the same as one
+        // row scaled by sqrt(r / d_u).
+        double[] rowScale = new double[d.nUsers], colScale = new double[d.nItems];
+        for (int u = 0; u < d.nUsers; u++) {
+            double r = rowWeight == null ? 1 : rowWeight[u];
+            rowScale[u] = r == 0 || userDeg[u] == 0 ? 0 : Math.sqrt(r / userDeg[u]);
         }
+        for (int i = 0; i < d.nItems; i++) colScale[i] = itemUsers[i] == 0 ? 0 : 1 / Math.sqrt(itemDeg[i] + tau);
+        SparseGram g = SparseGram.scaled(d, rowScale, colScale, pool);
         // Default 2K dimensions, not K: on the synthetic service, genre recovery (NMI) rose from 0.31 with K to 0.53 with
         // 2K (and stayed there with 3K): a few leading directions carry non-genre structure (release cohorts, popularity).
         int dims = Math.min(d.nItems, dimsPerAxis * k);

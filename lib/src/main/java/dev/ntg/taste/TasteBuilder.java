@@ -51,7 +51,7 @@ public final class TasteBuilder {
                 throw new NtgException("build-taste: taste.k = " + c.k() + " exceeds the " + d.nItems + " items in TRAIN: set taste.k to at most " + d.nItems);
             }
             t = lap(phases, "load", t);
-            AxisFit fit = SpectralAxes.fit(d, null, false, c.k(), c.dimsPerAxis(), c.degreeRegularization(), c.minItemUsers(), c.kmeansRestarts(), seed, null, pool);
+            AxisFit fit = SpectralAxes.fit(d, null, c.k(), c.dimsPerAxis(), c.degreeRegularization(), c.minItemUsers(), c.kmeansRestarts(), seed, null, pool);
             t = lap(phases, "axes", t);
             TasteProfiles profiles = TasteProfiles.of(d, fit.loadings(), c.k(), c.smoothing());
             Meta meta = Meta.load(duck, f.items(), d.nItems);
@@ -186,7 +186,7 @@ public final class TasteBuilder {
             SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + b);
             double[] mult = new double[d.nUsers];
             for (int x = 0; x < d.nUsers; x++) mult[rng.nextInt(d.nUsers)]++;
-            AxisFit re = SpectralAxes.fit(d, mult, false, c.k(), c.dimsPerAxis(), c.degreeRegularization(), c.minItemUsers(), restarts, seed + 1000L * (b + 1),
+            AxisFit re = SpectralAxes.fit(d, mult, c.k(), c.dimsPerAxis(), c.degreeRegularization(), c.minItemUsers(), restarts, seed + 1000L * (b + 1),
                     full.warmStart(), pool);
             Agreement g = Agreement.of(full, re);
             rows.add(new TasteDiagnostics.Resample("bootstrap", b + 1, g.items(), g.ari(), g.matchedOverlap()));
@@ -196,7 +196,7 @@ public final class TasteBuilder {
         }
         Double earlyAri = null, earlyOverlap = null;
         if (c.earlyFraction() > 0) {
-            AxisFit re = SpectralAxes.fit(d, null, true, c.k(), c.dimsPerAxis(), c.degreeRegularization(), c.minItemUsers(), restarts, seed + 500,
+            AxisFit re = SpectralAxes.fit(d.early(), null, c.k(), c.dimsPerAxis(), c.degreeRegularization(), c.minItemUsers(), restarts, seed + 500,
                     full.warmStart(), pool);
             Agreement g = Agreement.of(full, re);
             rows.add(new TasteDiagnostics.Resample("early", 1, g.items(), g.ari(), g.matchedOverlap()));
