@@ -61,6 +61,32 @@ class EventHistoryTest {
     }
 
     @Test
+    @DisplayName("continued over a longer view, it equals the history of that view: at its end, inside the continuation, and before it")
+    void continuation() {
+        // the longer view: ev, then 900 more events over the next 20 days, on old and new items, by old and new users
+        // (the first of them exactly at END)
+        duck.execute("CREATE TABLE longer AS SELECT * FROM ev UNION ALL SELECT 'u' || (i % 45) AS user_id, 'i' || ((i * 31) % 27) AS item_id, "
+                + "TIMESTAMP '2024-03-01' + to_minutes(CAST(((i * 7919) % (20 * 144)) * 10 AS BIGINT)) AS ts, "
+                + "CASE WHEN i % 4 = 0 THEN NULL ELSE (i % 7) / 2.0 END AS value FROM range(900) t(i)");
+        Instant end = Instant.parse("2024-03-21T00:00:00Z");
+        TrainView longer = TrainView.overTable(duck, "longer", end);
+        try (EventHistory history = EventHistory.of(train); EventHistory continued = history.continuedTo(longer)) {
+            for (Instant c : List.of(end, Instant.parse("2024-03-08T03:00:00Z"), END, Instant.parse("2024-02-15T00:00:00Z"))) {
+                String direct = UserFeatures.of(longer.before(c), FeatureFixture.CONFIG).query();
+                String shared = UserFeatures.asOf(continued, c, FeatureFixture.CONFIG).query();
+                long rows = duck.queryLong("SELECT count(*) FROM (" + direct + ")");
+                assertEquals(rows, duck.queryLong("SELECT count(*) FROM (" + shared + ")"), "rows at " + c);
+                assertEquals(0, duck.queryLong("SELECT count(*) FROM ((" + direct + ") EXCEPT ALL (" + shared + "))"), "rows differ at " + c);
+            }
+            // the continuation meets what it must carry over: a later event on an item the user had before, and a new user
+            assertTrue(duck.queryLong("SELECT count(*) FROM longer l WHERE ts >= TIMESTAMP '2024-03-01' AND EXISTS (SELECT 1 FROM ev e"
+                    + " WHERE e.user_id = l.user_id AND e.item_id = l.item_id)") > 0);
+            assertTrue(duck.queryLong("SELECT count(*) FROM longer WHERE user_id NOT IN (SELECT user_id FROM ev)") > 0);
+            assertThrows(IllegalArgumentException.class, () -> continued.continuedTo(train), "a history cannot continue backwards");
+        }
+    }
+
+    @Test
     @DisplayName("a cutoff after the view's end is refused: it would look past TRAIN")
     void noLookingAhead() {
         try (EventHistory history = EventHistory.of(train)) {

@@ -5,7 +5,6 @@ import dev.ntg.features.EventHistory;
 import dev.ntg.features.FeatureTable;
 import dev.ntg.features.UserFeatures;
 import dev.ntg.io.DuckSession;
-import dev.ntg.run.TrainView;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,12 +43,10 @@ public final class ChurnFeatures {
     private ChurnFeatures() {
     }
 
-    /** Features of every user in the view, as of the view's cutoff. */
-    public static Map<String, double[]> asOf(TrainView view, FeaturesConfig config) {
-        return read(view.duck(), UserFeatures.of(view, config));
-    }
-
-    /** Features of every user with an event before {@code asOf} in the history's view, as {@link #asOf(TrainView, FeaturesConfig)} gives them for {@code history.base().before(asOf)}. */
+    /**
+     * Features of every user with an event before {@code asOf} in the history's view: the stage-02 user features
+     * ({@link UserFeatures#of}) of {@code history.base().before(asOf)}, from the history's per-event columns.
+     */
     public static Map<String, double[]> asOf(EventHistory history, Instant asOf, FeaturesConfig config) {
         return read(history.base().duck(), UserFeatures.asOf(history, asOf, config));
     }

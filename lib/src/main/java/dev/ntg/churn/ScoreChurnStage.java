@@ -114,7 +114,9 @@ public final class ScoreChurnStage implements Stage {
         List<Instant> cutoffs = ChurnCutoffs.training(trainMin, valStart, cc.horizonDays(), cc.trainingCutoffs(), cc.cutoffSpacingDays());
         List<ExampleSet> calParts = new ArrayList<>(), fitParts = new ArrayList<>();
         Instant cVal = ChurnCutoffs.dayFloor(valStart);
-        Map<String, double[]> valFeatures;
+        Map<String, double[]> valFeatures, testFeatures;
+        Instant cTest = ChurnCutoffs.dayFloor(testStart);
+        TrainView testHistory = ctx.scoringHistoryBefore(cTest);
         // TRAIN's per-event columns once for every cutoff inside TRAIN, VAL's included (see EventHistory), and dropped
         // before the models are fitted.
         try (EventHistory history = EventHistory.of(train)) {
@@ -125,6 +127,9 @@ public final class ScoreChurnStage implements Stage {
                 (k < cc.calibrationCutoffs() ? calParts : fitParts).add(set);
             }
             valFeatures = ChurnFeatures.asOf(history, cVal, fc);
+            // Only after every TRAIN example: TEST is scored from TRAIN + VAL before its cutoff, the same history
+            // continued over VAL's events. Read at step 5, once the model is frozen; nothing fitted sees them.
+            testFeatures = ChurnFeatures.asOf(history.continuedTo(testHistory), cTest, fc);
         }
         if (fitParts.isEmpty()) {
             throw new NtgException("score-churn: only " + cutoffs.size() + " training cutoff(s) fit in TRAIN, all used for calibration: "
@@ -170,14 +175,12 @@ public final class ScoreChurnStage implements Stage {
 
         // 5. TEST: the frozen model one period later; features from TRAIN + VAL before the TEST cutoff (scoring only).
         String testWindow = ctx.evaluationWindow(TEST);
-        Instant cTest = ChurnCutoffs.dayFloor(testStart);
-        TrainView testHistory = ctx.scoringHistoryBefore(cTest);
         duck.execute("CREATE OR REPLACE VIEW test_future AS SELECT user_id, item_id, ts, value FROM " + valWindow + " WHERE ts >= "
                 + ChurnLabels.ts(cTest) + " UNION ALL SELECT user_id, item_id, ts, value FROM " + testWindow);
         long endUs = duck.queryLong("SELECT coalesce(epoch_us(max(ts)), " + epochUs(cTest) + ") FROM test_future");
         Instant dataEnd = Instant.EPOCH.plus(endUs + 1, java.time.temporal.ChronoUnit.MICROS);
         LabeledUsers testLabels = rule.label(duck, testHistory.relation(), "test_future", cTest, dataEnd);
-        double[][] zTest = fitted.scaler.apply(ExampleSet.of(testLabels, ChurnFeatures.asOf(testHistory, fc), false).x());
+        double[][] zTest = fitted.scaler.apply(ExampleSet.of(testLabels, testFeatures, false).x());
         Scored test = score("test", fitted, chosenModel, chosenCal, testLabels, zTest,
                 planted == null ? null : planted.probabilities(duck, testHistory.relation(), cTest, cc.horizonDays(), testLabels.users()));
         double scoreSeconds = (System.nanoTime() - t2) / 1e9;
