@@ -1,6 +1,7 @@
 package dev.ntg.ranking;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ntg.concurrent.Parallel;
 import dev.ntg.config.RankingConfig;
 import dev.ntg.eval.ranking.AveragePopularity;
 import dev.ntg.eval.ranking.CatalogCoverage;
@@ -67,12 +68,9 @@ final class WindowEvaluation {
         List<double[]> series = new ArrayList<>();
         ObjectNode models = out.putObject("models");
         for (Map.Entry<String, int[][]> e : lists.entrySet()) {
+            double[][] byMetric = perUser(truth, e.getValue(), metrics);
             Map<String, double[]> values = new LinkedHashMap<>();
-            for (RankingMetric m : metrics) {
-                double[] v = new double[n];
-                for (int q = 0; q < n; q++) v[q] = m.score(e.getValue()[truth.users()[q]], truth.relevant()[q]);
-                values.put(m.name(), v);
-            }
+            for (int m = 0; m < metrics.size(); m++) values.put(metrics.get(m).name(), byMetric[m]);
             perUser.put(e.getKey(), values);
             ObjectNode model = models.putObject(e.getKey());
             ObjectNode acc = model.putObject("metrics");
@@ -96,6 +94,18 @@ final class WindowEvaluation {
         List<Interval> intervals = bootstrap.means(series, threads);
         for (int i = 0; i < targets.size(); i++) interval(targets.get(i), intervals.get(i));
         return out;
+    }
+
+    /** Per metric, per eval user, the values of one model's lists: users shared out between the threads. */
+    private double[][] perUser(WindowTruth truth, int[][] lists, List<RankingMetric> metrics) {
+        double[][] v = new double[metrics.size()][truth.users().length];
+        Parallel.forRange(threads, truth.users().length, (from, to) -> {
+            for (int q = from; q < to; q++) {
+                int[] list = lists[truth.users()[q]];
+                for (int m = 0; m < v.length; m++) v[m][q] = metrics.get(m).score(list, truth.relevant()[q]);
+            }
+        });
+        return v;
     }
 
     /** Per-user metric values of one model (for tests and the backtest's pooling). */

@@ -38,11 +38,10 @@ public final class UserBootstrap {
 
     /**
      * The means of several series over the same users, each with the interval {@link #mean} gives it. Every series
-     * is resampled with the same draws, so the draws are generated once per chunk of {@link #CHUNK} series rather
-     * than once per series, and the chunk's values sit user by user (one user's row is one short array). Each mean
-     * sums count × value over users in index order (see resampleChunk), the same in every chunk: the bits do not
-     * depend on the chunking or on {@code threads}, which share out the chunks. Each chunk redraws the counts from
-     * the seed rather than keeping all resamples' counts (resamples × users ints) in memory.
+     * is resampled with the same draws, kept as per-user counts (resamples × users bytes), and series are summed a
+     * chunk of {@link #CHUNK} at a time, the chunk's values user by user (one user's row is one short array). Each
+     * mean sums count × value over users in index order (see resampleChunk), the same in every chunk: the bits do
+     * not depend on the chunking or on {@code threads}, which share out the chunks.
      */
     public List<Interval> means(List<double[]> series, int threads) {
         int n = series.isEmpty() ? 0 : series.get(0).length;
@@ -56,20 +55,39 @@ public final class UserBootstrap {
             return List.of(out);
         }
         int chunks = (series.size() + CHUNK - 1) / CHUNK;
+        byte[][] counts = counts(n);
         Parallel.forRange(threads, chunks, (first, end) -> {
-            for (int c = first; c < end; c++) resampleChunk(series, c * CHUNK, Math.min(series.size(), (c + 1) * CHUNK), out);
+            for (int c = first; c < end; c++) resampleChunk(series, c * CHUNK, Math.min(series.size(), (c + 1) * CHUNK), counts, out);
         });
         return List.of(out);
     }
 
     /**
-     * Series [from, to): the bootstrap means of each, then its interval into out. Resample b's draws are turned
-     * into per-user counts, and a batch of {@link #BATCH} resamples is summed in one pass over the users in index
+     * How often each of n users is drawn in each resample, from one stream seeded once (resample 0's n draws first).
+     * Drawn once for all chunks, not again per chunk: redrawing took a quarter of the bootstrap's time at 240
+     * series (8 chunks). A byte per count: a user drawn more than 127 times of n is not a bootstrap of n ≥ 2.
+     */
+    private byte[][] counts(int n) {
+        byte[][] counts = new byte[resamples][n];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (byte[] c : counts) {
+            for (int i = 0; i < n; i++) {
+                int k = rng.nextInt(n);
+                if (c[k] == Byte.MAX_VALUE) throw new IllegalStateException("user " + k + " drawn more than " + Byte.MAX_VALUE + " times of " + n);
+                c[k]++;
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Series [from, to): the bootstrap means of each, then its interval into out. From the draw counts
+     * ({@code drawn[resample][user]}), a batch of {@link #BATCH} resamples is summed in one pass over the users in index
      * order: reading user rows at random, one per draw, was bound by cache misses (18.6% of rank's CPU at 10M
      * events). Each mean is Σ count·value over users in index order, not the draw-order sum, so the bits can
      * differ from summing draw by draw (by rounding only: the draws are the same).
      */
-    private void resampleChunk(List<double[]> series, int from, int to, Interval[] out) {
+    private void resampleChunk(List<double[]> series, int from, int to, byte[][] drawn, Interval[] out) {
         int g = to - from, n = series.get(from).length;
         double[][] rows = new double[n][g];
         for (int s = 0; s < g; s++) {
@@ -77,21 +95,14 @@ public final class UserBootstrap {
             for (int i = 0; i < n; i++) rows[i][s] = x[i];
         }
         double[][] means = new double[g][resamples];
-        int[][] counts = new int[BATCH][n];
         double[][] sums = new double[BATCH][g];
-        SplittableRandom rng = new SplittableRandom(seed);
         for (int b0 = 0; b0 < resamples; b0 += BATCH) {
             int nb = Math.min(BATCH, resamples - b0);
-            for (int r = 0; r < nb; r++) {
-                int[] c = counts[r];
-                Arrays.fill(c, 0);
-                for (int i = 0; i < n; i++) c[rng.nextInt(n)]++;
-                Arrays.fill(sums[r], 0.0);
-            }
+            for (int r = 0; r < nb; r++) Arrays.fill(sums[r], 0.0);
             for (int i = 0; i < n; i++) {
                 double[] row = rows[i];
                 for (int r = 0; r < nb; r++) {
-                    int c = counts[r][i];
+                    int c = drawn[b0 + r][i];
                     if (c == 0) continue;
                     double w = c;
                     double[] sum = sums[r];
