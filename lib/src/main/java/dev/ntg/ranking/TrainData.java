@@ -3,6 +3,7 @@ package dev.ntg.ranking;
 import dev.ntg.NtgException;
 import dev.ntg.io.DuckSession;
 import dev.ntg.run.TrainView;
+import dev.ntg.sparse.EventPairs;
 
 /**
  * TRAIN as the ranking sees it: dense user and item indices (both in id order, so "ties by item id" is "ties by
@@ -59,28 +60,18 @@ public final class TrainData {
         duck.forEach("SELECT idx, user_id FROM " + USER_TABLE + " ORDER BY idx", rs -> userIds[rs.getInt(1)] = rs.getString(2));
         duck.forEach("SELECT idx, item_id FROM " + ITEM_TABLE + " ORDER BY idx", rs -> itemIds[rs.getInt(1)] = rs.getString(2));
         String recentFrom = "TIMESTAMP '" + java.time.LocalDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC) + "' - INTERVAL " + recentDays + " DAY";
-        // The pairs are grouped once into a table, which also sizes the arrays (a count of its own was a second grouping).
-        String pairTable = prefix + "_pairs";
-        duck.execute("CREATE OR REPLACE TEMP TABLE " + pairTable + " AS SELECT u.idx AS u, i.idx AS i, d.n, d.recent FROM (SELECT user_id, item_id, "
-                + "count(*) AS n, bool_or(ts >= " + recentFrom + ") AS recent FROM " + rel + " GROUP BY user_id, item_id) d JOIN " + USER_TABLE
-                + " u USING (user_id) JOIN " + ITEM_TABLE + " i USING (item_id)");
-        long pairs = duck.queryLong("SELECT count(*) FROM " + pairTable);
-        if (pairs > Integer.MAX_VALUE - 8) throw new NtgException("rank: " + pairs + " (user, item) pairs exceed the in-memory limit (2^31)");
-        int[] userPtr = new int[nUsers + 1];
-        int[] items = new int[(int) pairs];
+        // An event is recent when it falls in the last recentDays before the cutoff; a pair is recent when any of its events is.
+        EventPairs pairs = EventPairs.load(duck, rel, USER_TABLE, ITEM_TABLE, nUsers, nItems, "ts >= " + recentFrom, events, "rank");
+        int[] userPtr = pairs.userPtr(), items = pairs.items();
         long[] userEvents = new long[nUsers];
         long[] pop = new long[nItems], recent = new long[nItems];
-        int[] at = {0};
-        duck.forEach("SELECT u, i, n, recent FROM " + pairTable + " ORDER BY u, i", rs -> {
-            int u = rs.getInt(1), i = rs.getInt(2);
-            items[at[0]++] = i;
-            userPtr[u + 1]++;
-            userEvents[u] += rs.getLong(3);
-            pop[i]++;
-            if (rs.getBoolean(4)) recent[i]++;
-        });
-        duck.execute("DROP TABLE " + pairTable);
-        for (int u = 0; u < nUsers; u++) userPtr[u + 1] += userPtr[u];
+        for (int u = 0; u < nUsers; u++) {
+            for (int q = userPtr[u]; q < userPtr[u + 1]; q++) {
+                userEvents[u] += pairs.events()[q];
+                pop[items[q]]++;
+                if (pairs.flagged()[q] > 0) recent[items[q]]++;
+            }
+        }
         TrainData t = new TrainData(userIds, itemIds, userPtr, items, userEvents, pop, recent);
         t.userTable = USER_TABLE;
         t.itemTable = ITEM_TABLE;

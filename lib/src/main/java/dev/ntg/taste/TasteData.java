@@ -5,6 +5,7 @@ import dev.ntg.sparse.Transpose;
 import dev.ntg.NtgException;
 import dev.ntg.io.DuckSession;
 import dev.ntg.run.TrainView;
+import dev.ntg.sparse.EventPairs;
 
 import java.util.Arrays;
 
@@ -131,61 +132,17 @@ public final class TasteData {
             long cutoffUs = duck.queryLong("SELECT epoch_us(quantile_disc(ts, " + earlyFraction + ")) FROM " + rel);
             early = "(epoch_us(ts) < " + cutoffUs + ")";
         }
-        if (events > Integer.MAX_VALUE - 8) throw new NtgException("build-taste: " + events + " TRAIN events exceed the in-memory limit (2^31)");
-        // One packed BIGINT per event (user idx, item idx, early bit), aggregated here rather than by a DuckDB GROUP BY:
-        // nearly every (user, item) pair is distinct, so a hash aggregation does the work of a sort for almost no
-        // reduction; at 20M TRAIN events it took 11 s, the scan and the grouping below take about 2 s. The stream is
-        // unordered; the order is fixed by sorting.
-        int total = (int) events;
-        int[] eventUser = new int[total], eventItem = new int[total];
-        int[] at = {0};
-        duck.forEach("SELECT (us.idx::BIGINT << 32) | (it.idx::BIGINT << 1) | (" + early + ")::BIGINT FROM " + rel + " JOIN " + USER_TABLE
-                + " us USING (user_id) JOIN " + ITEM_TABLE + " it USING (item_id)", rs -> {
-            long v = rs.getLong(1);
-            int k = at[0]++;
-            eventUser[k] = (int) (v >>> 32);
-            eventItem[k] = (int) v; // item << 1 | early
-        });
-        if (at[0] != total) throw new IllegalStateException("read " + at[0] + " of " + total + " TRAIN events");
-        long tRead = System.nanoTime();
-        TasteData d = fromEvents(nUsers, nItems, eventUser, eventItem, earlyFraction > 0, events);
-        LOG.info("build-taste: {} events, {} users × {} items, {} interactions loaded in {} s (DuckDB scan {} s)", events, nUsers, nItems,
-                d.items.length, String.format("%.2f", (System.nanoTime() - t0) / 1e9), String.format("%.2f", (tRead - t0) / 1e9));
+        EventPairs pairs = EventPairs.load(duck, rel, USER_TABLE, ITEM_TABLE, nUsers, nItems, early, events, "build-taste");
+        TasteData d = new TasteData(nUsers, nItems, pairs.userPtr(), pairs.items(), pairs.events(), earlyFraction > 0 ? pairs.flagged() : null, events);
+        LOG.info("build-taste: {} events, {} users × {} items, {} interactions loaded in {} s", events, nUsers, nItems,
+                d.items.length, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
         return d;
     }
 
-    /**
-     * Groups events into (user, item) entries: a counting sort by user, a sort within each user's slice, and a merge of
-     * equal items. Deterministic for any input order. {@code itemEarly[k]} is item << 1 | (1 if the event is early).
-     */
+    /** For tests: events (user, item << 1 | early) grouped as {@link #load} groups them. */
     static TasteData fromEvents(int nUsers, int nItems, int[] eventUser, int[] itemEarly, boolean keepEarly, long events) {
-        int total = eventUser.length;
-        int[] userStart = new int[nUsers + 1];
-        for (int u : eventUser) userStart[u + 1]++;
-        for (int u = 0; u < nUsers; u++) userStart[u + 1] += userStart[u];
-        int[] fill = Arrays.copyOf(userStart, nUsers);
-        int[] byUser = new int[total];
-        for (int k = 0; k < total; k++) byUser[fill[eventUser[k]]++] = itemEarly[k];
-        int pairs = 0;
-        for (int u = 0; u < nUsers; u++) {
-            int from = userStart[u], to = userStart[u + 1];
-            Arrays.sort(byUser, from, to);
-            for (int q = from; q < to; q++) if (q == from || (byUser[q] >>> 1) != (byUser[q - 1] >>> 1)) pairs++;
-        }
-        int[] userPtr = new int[nUsers + 1], items = new int[pairs], counts = new int[pairs], early = keepEarly ? new int[pairs] : null;
-        int p = -1;
-        for (int u = 0; u < nUsers; u++) {
-            for (int q = userStart[u]; q < userStart[u + 1]; q++) {
-                int item = byUser[q] >>> 1;
-                if (q == userStart[u] || item != (byUser[q - 1] >>> 1)) {
-                    items[++p] = item;
-                }
-                counts[p]++;
-                if (early != null) early[p] += byUser[q] & 1;
-            }
-            userPtr[u + 1] = p + 1;
-        }
-        return new TasteData(nUsers, nItems, userPtr, items, counts, early, events);
+        EventPairs p = EventPairs.group(nUsers, nItems, eventUser, itemEarly);
+        return new TasteData(nUsers, nItems, p.userPtr(), p.items(), p.events(), keepEarly ? p.flagged() : null, events);
     }
 
     /** Two stable counting sorts (by item, then by user) put the triples in (user, item) order in O(nnz). */
