@@ -38,6 +38,22 @@ class RankingKernelsTest {
         assertEquals(-1, knn.because(row, history, 1));
     }
 
+    /** A random graph on dst.length items: up to 6 out-edges per item, weights from the supplier, co-occurrence counts 1..5; dst and sim filled. */
+    private static ItemNeighbors randomGraph(java.util.SplittableRandom rng, int[][] dst, double[][] sim, java.util.function.DoubleSupplier weight) {
+        int n = dst.length;
+        long[][] co = new long[n][];
+        for (int h = 0; h < n; h++) {
+            dst[h] = rng.ints(0, n).distinct().limit(rng.nextInt(Math.min(n, 6) + 1)).toArray();
+            sim[h] = new double[dst[h].length];
+            co[h] = new long[dst[h].length];
+            for (int e = 0; e < dst[h].length; e++) {
+                sim[h][e] = weight.getAsDouble();
+                co[h][e] = 1 + rng.nextInt(5);
+            }
+        }
+        return ItemNeighbors.of(n, dst, sim, co);
+    }
+
     @Test
     @DisplayName("graph reasons on random graphs: the heaviest in-edge from the history, ties to the smaller item, for every touched item")
     void becauseOnRandomGraphs() {
@@ -46,18 +62,8 @@ class RankingKernelsTest {
             int n = 2 + rng.nextInt(25);
             int[][] dst = new int[n][];
             double[][] sim = new double[n][];
-            long[][] co = new long[n][];
-            for (int h = 0; h < n; h++) {
-                int[] targets = rng.ints(0, n).distinct().limit(rng.nextInt(Math.min(n, 6) + 1)).toArray();
-                dst[h] = targets;
-                sim[h] = new double[targets.length];
-                co[h] = new long[targets.length];
-                for (int e = 0; e < targets.length; e++) {
-                    sim[h][e] = rng.nextInt(4) / 4.0 + 0.25; // few distinct weights: ties
-                    co[h][e] = 1 + rng.nextInt(5);
-                }
-            }
-            ItemNeighbors g = ItemNeighbors.of(n, dst, sim, co);
+            // few distinct weights: ties
+            ItemNeighbors g = randomGraph(rng, dst, sim, () -> rng.nextInt(4) / 4.0 + 0.25);
             boolean[] inHistory = new boolean[n];
             int[] history = java.util.stream.IntStream.range(0, n).filter(h -> rng.nextBoolean()).toArray();
             for (int h : history) inHistory[h] = true;
@@ -108,13 +114,7 @@ class RankingKernelsTest {
             int n = 2 + rng.nextInt(25);
             int[][] dst = new int[n][];
             double[][] sim = new double[n][];
-            long[][] co = new long[n][];
-            for (int h = 0; h < n; h++) {
-                dst[h] = rng.ints(0, n).distinct().limit(rng.nextInt(Math.min(n, 6) + 1)).toArray();
-                sim[h] = rng.doubles(dst[h].length, 0.01, 1).toArray();
-                co[h] = rng.longs(dst[h].length, 1, 9).toArray();
-            }
-            ItemNeighbors g = ItemNeighbors.of(n, dst, sim, co);
+            ItemNeighbors g = randomGraph(rng, dst, sim, () -> rng.nextDouble(0.01, 1));
             long[] degree = rng.longs(n, 1, 20).toArray();
             ItemKnnScorer knn = new ItemKnnScorer(g);
             Rp3BetaScorer rp3 = new Rp3BetaScorer(g, degree, 1.0, 0.5);
