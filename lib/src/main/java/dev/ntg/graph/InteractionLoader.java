@@ -16,7 +16,6 @@ public final class InteractionLoader {
     /** DuckDB table (idx INTEGER, item_id VARCHAR) mapping dense item indices back to ids. */
     public static final String ITEM_TABLE = "graph_items";
     private static final String USER_TABLE = "graph_users";
-    private static final String DEDUP_TABLE = "graph_dedup";
 
     private InteractionLoader() {
     }
@@ -56,44 +55,43 @@ public final class InteractionLoader {
                 + " FROM (SELECT DISTINCT item_id FROM " + rel + ") ORDER BY idx");
         duck.execute("CREATE OR REPLACE TEMP TABLE " + USER_TABLE + " AS SELECT (row_number() OVER (ORDER BY user_id) - 1)::INTEGER AS idx, user_id"
                 + " FROM (SELECT DISTINCT user_id FROM " + rel + ") ORDER BY idx");
-        // One interaction per (user, item): its latest event (and, for value weighting, the value of that event).
-        // Grouping on the ids first and joining the (small) index tables afterwards keeps the big hash keys cheap.
-        String value = needValue ? "first(value ORDER BY ts DESC, value DESC NULLS LAST)" : "NULL::DOUBLE";
-        duck.execute("CREATE OR REPLACE TEMP TABLE " + DEDUP_TABLE + " AS SELECT u.idx AS u, i.idx AS i, d.ts, d.value FROM ("
-                + "SELECT user_id, item_id, max(ts) AS ts, " + value + " AS value FROM " + rel + " GROUP BY user_id, item_id) d"
-                + " JOIN " + USER_TABLE + " u USING (user_id) JOIN " + ITEM_TABLE + " i USING (item_id)");
         long nUsers = duck.queryLong("SELECT count(*) FROM " + USER_TABLE);
         long nItems = duck.queryLong("SELECT count(*) FROM " + ITEM_TABLE);
-        long distinct = duck.queryLong("SELECT count(*) FROM " + DEDUP_TABLE);
-        if (nUsers > Integer.MAX_VALUE - 1 || distinct > Integer.MAX_VALUE - 8) {
-            throw new NtgException("build-graph: " + distinct + " (user, item) interactions exceed the in-memory kernel's limit (2^31)");
+        if (nUsers > Integer.MAX_VALUE - 1 || events > Integer.MAX_VALUE - 8) {
+            throw new NtgException("build-graph: " + events + " TRAIN events exceed the in-memory kernel's limit (2^31)");
         }
 
-        // Stream in (user, time, item) order; the power-user cap (keep each user's last user_cap rows, i.e. the most
-        // recent items, ties by the larger item index) is applied in Java in the same pass: one sort, no window functions.
+        // Every event streams in (user, time, item) order on the dense indices, and each (user, item) keeps its latest
+        // event (for value weighting, that event's value) in Java: a GROUP
+        // BY on the two string ids built a hash table of nearly every event (19.4M pairs of 20.1M events at 25M). The
+        // power-user cap (keep each user's last user_cap interactions, i.e. the most recent items, ties by the larger
+        // item index) follows in the same order: one sort, no window functions.
         long tSql = System.nanoTime();
         int cap = config.userCap();
         int users = (int) nUsers;
         int[] userPtr = new int[users + 1];
-        final int[] rawItems = new int[(int) distinct];
-        final long[] rawTs = new long[(int) distinct];
-        final double[] rawValues = needValue ? new double[(int) distinct] : null;
-        long[] popularity = new long[(int) nItems];
+        final int[] rawItems = new int[(int) events];
+        final long[] rawTs = new long[(int) events];
+        final double[] rawValues = needValue ? new double[(int) events] : null;
         int[] at = {0};
-        duck.forEach("SELECT u, i, epoch_ms(ts) AS ms" + (needValue ? ", value" : "") + " FROM " + DEDUP_TABLE + " ORDER BY u, ts, i", rs -> {
+        duck.forEach("SELECT u.idx, i.idx, epoch_ms(e.ts)" + (needValue ? ", e.value" : "") + " FROM " + rel + " e JOIN " + USER_TABLE
+                + " u USING (user_id) JOIN " + ITEM_TABLE + " i USING (item_id) ORDER BY u.idx, e.ts, i.idx"
+                // a hand-made view may repeat (user, item, ts): the kept (last) one then has the largest value, NULL only if all are
+                + (needValue ? ", e.value NULLS FIRST" : ""), rs -> {
             int k = at[0]++;
             userPtr[rs.getInt(1) + 1]++;
-            int i = rs.getInt(2);
-            rawItems[k] = i;
-            popularity[i]++;
+            rawItems[k] = rs.getInt(2);
             rawTs[k] = rs.getLong(3);
             if (rawValues != null) {
                 double v = rs.getDouble(4);
                 rawValues[k] = rs.wasNull() ? 1.0 : v;
             }
         });
-        duck.execute("DROP TABLE " + DEDUP_TABLE);
+        if (at[0] != events) throw new IllegalStateException("build-graph: read " + at[0] + " of " + events + " TRAIN events");
         duck.execute("DROP TABLE " + USER_TABLE);
+        int distinct = latestPerItem(userPtr, rawItems, rawTs, rawValues, (int) nItems);
+        long[] popularity = new long[(int) nItems];
+        for (int q = 0; q < distinct; q++) popularity[rawItems[q]]++;
         int[] items = rawItems;
         long[] ts = rawTs;
         double[] values = rawValues;
@@ -131,6 +129,30 @@ public final class InteractionLoader {
         long t0 = System.nanoTime();
         Interactions x = Interactions.of(users, (int) nItems, userPtr, items, config.windowed() ? ts : null, weights);
         return new Loaded(x, popularity, caps, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Keeps, of each user's events (userPtr[u + 1] of them, in time order, users one after another), the latest one of
+     * each item: an event is kept when the item's last position in the user's events is its own. The kept events move
+     * to the front in their order and userPtr[u + 1] becomes the user's kept count; returns the total kept.
+     */
+    static int latestPerItem(int[] userPtr, int[] items, long[] ts, double[] values, int nItems) {
+        int[] last = new int[nItems];
+        int w = 0;
+        for (int u = 0, from = 0; u + 1 < userPtr.length; u++) {
+            int to = from + userPtr[u + 1], kept = w;
+            for (int q = from; q < to; q++) last[items[q]] = q;
+            for (int q = from; q < to; q++) {
+                if (last[items[q]] != q) continue;
+                items[w] = items[q];
+                ts[w] = ts[q];
+                if (values != null) values[w] = values[q];
+                w++;
+            }
+            userPtr[u + 1] = w - kept;
+            from = to;
+        }
+        return w;
     }
 
     /** Per-interaction weights, or null when every weight is 1 (binary, no down-weighting). */
