@@ -38,20 +38,24 @@ class RankingKernelsTest {
         assertEquals(-1, knn.because(row, history, 1));
     }
 
-    /** A random graph on dst.length items: up to 6 out-edges per item, weights from the supplier, co-occurrence counts 1..5; dst and sim filled. */
-    private static ItemNeighbors randomGraph(java.util.SplittableRandom rng, int[][] dst, double[][] sim, java.util.function.DoubleSupplier weight) {
-        int n = dst.length;
-        long[][] co = new long[n][];
-        for (int h = 0; h < n; h++) {
-            dst[h] = rng.ints(0, n).distinct().limit(rng.nextInt(Math.min(n, 6) + 1)).toArray();
-            sim[h] = new double[dst[h].length];
-            co[h] = new long[dst[h].length];
-            for (int e = 0; e < dst[h].length; e++) {
-                sim[h][e] = weight.getAsDouble();
-                co[h][e] = 1 + rng.nextInt(5);
+    /** A random graph on 2..26 items: up to 6 out-edges per item, weights from the supplier, co-occurrence counts 1..5. */
+    private record RandomGraph(int n, int[][] dst, double[][] sim, ItemNeighbors neighbors) {
+        static RandomGraph draw(java.util.SplittableRandom rng, java.util.function.DoubleSupplier weight) {
+            int n = 2 + rng.nextInt(25);
+            int[][] dst = new int[n][];
+            double[][] sim = new double[n][];
+            long[][] co = new long[n][];
+            for (int h = 0; h < n; h++) {
+                dst[h] = rng.ints(0, n).distinct().limit(rng.nextInt(Math.min(n, 6) + 1)).toArray();
+                sim[h] = new double[dst[h].length];
+                co[h] = new long[dst[h].length];
+                for (int e = 0; e < dst[h].length; e++) {
+                    sim[h][e] = weight.getAsDouble();
+                    co[h][e] = 1 + rng.nextInt(5);
+                }
             }
+            return new RandomGraph(n, dst, sim, ItemNeighbors.of(n, dst, sim, co));
         }
-        return ItemNeighbors.of(n, dst, sim, co);
     }
 
     @Test
@@ -59,11 +63,12 @@ class RankingKernelsTest {
     void becauseOnRandomGraphs() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
         for (int trial = 0; trial < 200; trial++) {
-            int n = 2 + rng.nextInt(25);
-            int[][] dst = new int[n][];
-            double[][] sim = new double[n][];
             // few distinct weights: ties
-            ItemNeighbors g = randomGraph(rng, dst, sim, () -> rng.nextInt(4) / 4.0 + 0.25);
+            RandomGraph r = RandomGraph.draw(rng, () -> rng.nextInt(4) / 4.0 + 0.25);
+            int n = r.n();
+            int[][] dst = r.dst();
+            double[][] sim = r.sim();
+            ItemNeighbors g = r.neighbors();
             boolean[] inHistory = new boolean[n];
             int[] history = java.util.stream.IntStream.range(0, n).filter(h -> rng.nextBoolean()).toArray();
             for (int h : history) inHistory[h] = true;
@@ -111,10 +116,11 @@ class RankingKernelsTest {
     void twinWalk() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(23);
         for (int trial = 0; trial < 200; trial++) {
-            int n = 2 + rng.nextInt(25);
-            int[][] dst = new int[n][];
-            double[][] sim = new double[n][];
-            ItemNeighbors g = randomGraph(rng, dst, sim, () -> rng.nextDouble(0.01, 1));
+            RandomGraph r = RandomGraph.draw(rng, () -> rng.nextDouble(0.01, 1));
+            int n = r.n();
+            int[][] dst = r.dst();
+            double[][] sim = r.sim();
+            ItemNeighbors g = r.neighbors();
             long[] degree = rng.longs(n, 1, 20).toArray();
             ItemKnnScorer knn = new ItemKnnScorer(g);
             Rp3BetaScorer rp3 = new Rp3BetaScorer(g, degree, 1.0, 0.5);

@@ -62,10 +62,10 @@ public final class InteractionLoader {
         }
 
         // Every event streams in (user, time, item) order on the dense indices, and each (user, item) keeps its latest
-        // event (for value weighting, that event's value) in Java: a GROUP
-        // BY on the two string ids built a hash table of nearly every event (19.4M pairs of 20.1M events at 25M). The
-        // power-user cap (keep each user's last user_cap interactions, i.e. the most recent items, ties by the larger
-        // item index) follows in the same order: one sort, no window functions.
+        // event (for value weighting, that event's value) in Java: a GROUP BY on the two string ids built a hash table
+        // of nearly every event (19.4M pairs of 20.1M events at 25M). The power-user cap (keep each user's last
+        // user_cap interactions, i.e. the most recent items, ties by the larger item index) follows in the same order:
+        // one sort, no window functions.
         long tSql = System.nanoTime();
         int cap = config.userCap();
         int users = (int) nUsers;

@@ -108,13 +108,6 @@ final class WindowEvaluation {
         return v;
     }
 
-    /** Per-user metric values of one model (for tests and the backtest's pooling). */
-    double[] perUser(WindowTruth truth, int[][] lists, RankingMetric m) {
-        double[] v = new double[truth.users().length];
-        for (int q = 0; q < v.length; q++) v[q] = m.score(lists[truth.users()[q]], truth.relevant()[q]);
-        return v;
-    }
-
     static void interval(ObjectNode node, Interval i) {
         node.put("estimate", i.estimate());
         if (i.low() == null) {

@@ -133,7 +133,7 @@ public final class TasteData {
             early = "(epoch_us(ts) < " + cutoffUs + ")";
         }
         EventPairs pairs = EventPairs.load(duck, rel, USER_TABLE, ITEM_TABLE, nUsers, nItems, early, events, "build-taste");
-        TasteData d = new TasteData(nUsers, nItems, pairs.userPtr(), pairs.items(), pairs.events(), earlyFraction > 0 ? pairs.flagged() : null, events);
+        TasteData d = of(nUsers, nItems, pairs, earlyFraction > 0, events);
         LOG.info("build-taste: {} events, {} users × {} items, {} interactions loaded in {} s", events, nUsers, nItems,
                 d.items.length, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
         return d;
@@ -141,7 +141,11 @@ public final class TasteData {
 
     /** For tests: events (user, item << 1 | early) grouped as {@link #load} groups them. */
     static TasteData fromEvents(int nUsers, int nItems, int[] eventUser, int[] itemEarly, boolean keepEarly, long events) {
-        EventPairs p = EventPairs.group(nUsers, nItems, eventUser, itemEarly);
+        return of(nUsers, nItems, EventPairs.group(nUsers, nItems, eventUser, itemEarly), keepEarly, events);
+    }
+
+    /** The grouped entries as a matrix; their flagged counts are the early counts when kept. */
+    private static TasteData of(int nUsers, int nItems, EventPairs p, boolean keepEarly, long events) {
         return new TasteData(nUsers, nItems, p.userPtr(), p.items(), p.events(), keepEarly ? p.flagged() : null, events);
     }
 
